@@ -1,0 +1,2 @@
+export * from './loadSimjs.ts';
+export * from './clock.ts';

@@ -1,0 +1,35 @@
+import type { Case } from './types.ts';
+import type { Activity, ContactKind, Desk, StaffMember } from './world.ts';
+
+/**
+ * The typed event stream. Every collector (summary, CSV rows, time series, replay) listens to
+ * the same events; names are past tense. `t` is the simulation time in hours.
+ */
+export type SimEvent =
+  | { type: 'issueOccurred'; t: number; case: Case }
+  | { type: 'caseReported'; t: number; case: Case }
+  | { type: 'caseDiscovered'; t: number; case: Case }
+  | { type: 'contactReceived'; t: number; contact: ContactKind; case: Case | null; desk: Desk }
+  | { type: 'caseRegistered'; t: number; case: Case }
+  | { type: 'caseQueued'; t: number; case: Case; desk: Desk }
+  | { type: 'caseEscalated'; t: number; case: Case; from: Desk; to: Desk; reason: 'authority' | 'timeout' }
+  | { type: 'caseBounced'; t: number; case: Case; from: Desk; to: Desk }
+  | { type: 'caseResolved'; t: number; case: Case; desk: Desk }
+  | { type: 'caseVerified'; t: number; case: Case }
+  | { type: 'caseReopened'; t: number; case: Case }
+  | { type: 'caseClosed'; t: number; case: Case }
+  /** A visit to a desk begins (case, verification or contact) — for backlog and Little's law. */
+  | { type: 'deskEntered'; t: number; desk: Desk; case: Case | null }
+  | { type: 'deskLeft'; t: number; desk: Desk; case: Case | null; enteredAt: number }
+  | { type: 'workStarted'; t: number; staff: StaffMember; activity: Activity; case: Case | null }
+  | { type: 'workFinished'; t: number; staff: StaffMember; activity: Activity; case: Case | null }
+  | { type: 'staffOnDuty'; t: number; staff: StaffMember }
+  | { type: 'staffOffDuty'; t: number; staff: StaffMember };
+
+export type SimEventType = SimEvent['type'];
+
+export interface SimObserver {
+  onEvent(e: SimEvent): void;
+  /** Called once after the run reaches its horizon. */
+  onFinish?(t: number): void;
+}

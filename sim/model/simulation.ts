@@ -1,0 +1,551 @@
+import { Clock, type TimerHandle } from '../engine/clock.ts';
+import { PoissonArrivals } from '../random/arrivals.ts';
+import { bernoulli, sample } from '../random/distributions.ts';
+import type { RandomStreams } from '../random/stream.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { Territory } from '../territory/build.ts';
+import type { Policy, PolicyContext, Routing } from '../policies/types.ts';
+import { DemandProcess } from './demand.ts';
+import type { SimEvent, SimObserver } from './events.ts';
+import { PRIORITY_RANK, TIER_RANK, type Case, type Issue, type RegisteredBy } from './types.ts';
+import { World, type Activity, type ContactKind, type Desk, type StaffMember, type Task } from './world.ts';
+import type { QueueEntry } from './taskQueue.ts';
+
+const MAX_REOPENS = 5;
+const CALL_LEVEL = 1;
+
+/** Rank used to tell an escalation (up) from a hand-down; the hotline sits below the grid. */
+function deskRank(d: Desk): number {
+  return d.tier === 'hotline' ? -1 : TIER_RANK[d.tier];
+}
+
+/**
+ * One run: the case lifecycle of DESIGN §2 on the clock. The simulation owns the state (cases,
+ * queues, staff) and announces every change as a typed event; it computes no statistics except
+ * each staff member's hours by activity inside the statistics window [warm-up, horizon).
+ */
+export class Simulation {
+  readonly clock = new Clock();
+  readonly world: World;
+  /** Cases not yet closed (latent ones included), by id. */
+  readonly open = new Map<number, Case>();
+  created = 0;
+  closed = 0;
+  private readonly latent: Set<Case>[];
+  private readonly entries = new Map<number, QueueEntry<Task>>();
+  private readonly demand: DemandProcess;
+  private readonly ctx: PolicyContext;
+  private readonly horizon: number;
+  private readonly windowStart: number;
+  private readonly observers: SimObserver[] = [];
+  private readonly rngService;
+  private readonly rngPatrol;
+  private readonly rngSatisfaction;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly territory: Territory,
+    readonly policy: Policy,
+    readonly streams: RandomStreams,
+  ) {
+    this.world = new World(scenario, territory);
+    this.horizon = scenario.horizonDays * 24;
+    this.windowStart = scenario.warmupDays * 24;
+    this.latent = territory.grids.map(() => new Set<Case>());
+    this.demand = new DemandProcess(scenario, territory, streams.stream('demand'));
+    this.rngService = streams.stream('service');
+    this.rngPatrol = streams.stream('patrol');
+    this.rngSatisfaction = streams.stream('satisfaction');
+    const clock = this.clock;
+    const world = this.world;
+    const rng = streams.stream('policy');
+    const params = scenario.policy;
+    this.ctx = {
+      get now() {
+        return clock.now();
+      },
+      world,
+      rng,
+      params,
+    };
+  }
+
+  observe(o: SimObserver): this {
+    this.observers.push(o);
+    return this;
+  }
+
+  private emit(e: SimEvent): void {
+    for (const o of this.observers) o.onEvent(e);
+  }
+
+  get now(): number {
+    return this.clock.now();
+  }
+
+  /** Runs to the horizon. */
+  run(): void {
+    this.start();
+    this.clock.runUntil(this.horizon);
+    this.finish();
+  }
+
+  start(): void {
+    for (const desk of this.world.desks) {
+      desk.groups.forEach((g) => {
+        if (g.calendar.onDutyAt(0)) this.clock.schedule(0, () => this.shiftChanged(desk, g.members, true));
+        this.scheduleShiftChange(desk, g.members, g.calendar, 0);
+      });
+    }
+    this.scheduleNextIssue(0);
+    this.startConsultations();
+  }
+
+  finish(): void {
+    for (const m of this.world.staff) this.account(m);
+    for (const o of this.observers) o.onFinish?.(this.horizon);
+  }
+
+  // ---- shifts -------------------------------------------------------------------------------
+
+  private scheduleShiftChange(desk: Desk, members: StaffMember[], cal: Desk['groups'][number]['calendar'], from: number): void {
+    const next = cal.nextChange(from);
+    if (next >= this.horizon) return;
+    this.clock.scheduleAt(next, () => {
+      this.shiftChanged(desk, members, cal.onDutyAt(next));
+      this.scheduleShiftChange(desk, members, cal, next);
+    });
+  }
+
+  private shiftChanged(desk: Desk, members: StaffMember[], on: boolean): void {
+    for (const m of members) (on ? this.goOnDuty(m) : this.goOffDuty(m));
+    if (on) this.dispatchWork(desk);
+  }
+
+  private goOnDuty(m: StaffMember): void {
+    this.account(m);
+    m.leaving = false;
+    if (m.onDuty) return;
+    m.onDuty = true;
+    this.emit({ type: 'staffOnDuty', t: this.now, staff: m });
+    if (m.activity === null) m.desk.idle.push(m);
+  }
+
+  private goOffDuty(m: StaffMember): void {
+    if (!m.onDuty) return;
+    if (m.activity === null) {
+      this.account(m);
+      const i = m.desk.idle.indexOf(m);
+      if (i >= 0) m.desk.idle.splice(i, 1);
+      m.onDuty = false;
+      this.emit({ type: 'staffOffDuty', t: this.now, staff: m });
+    } else if (m.activity === 'patrol') {
+      this.endPatrol(m, true);
+      this.goOffDuty(m);
+    } else {
+      this.account(m);
+      m.leaving = true; // finishes the task first (overtime)
+    }
+  }
+
+  /** Adds the time since the last change to the member's books, clipped to the window. */
+  private account(m: StaffMember): void {
+    const now = this.now;
+    const from = Math.max(m.since, this.windowStart);
+    const to = Math.min(now, this.horizon);
+    if (to > from) {
+      const dt = to - from;
+      if (m.activity !== null) m.hours[m.activity] += dt;
+      if (m.onDuty && !m.leaving) m.onDutyHours += dt;
+      else if (m.activity !== null) m.overtimeHours += dt;
+    }
+    m.since = now;
+  }
+
+  private setActivity(m: StaffMember, activity: Activity | null, c: Case | null): void {
+    this.account(m);
+    const previous = m.activity;
+    if (previous !== null) this.emit({ type: 'workFinished', t: this.now, staff: m, activity: previous, case: m.current });
+    m.activity = activity;
+    m.current = activity === null ? null : c;
+    if (activity !== null) this.emit({ type: 'workStarted', t: this.now, staff: m, activity, case: c });
+  }
+
+  // ---- staff choose work --------------------------------------------------------------------
+
+  /** Hands queued work to idle staff; idle grid workers with nothing queued go on patrol. */
+  private dispatchWork(desk: Desk): void {
+    while (desk.idle.length > 0 && desk.queue.size > 0) {
+      const m = desk.idle.pop()!;
+      const entry = desk.queue.pop()!;
+      this.startTask(m, entry.item, entry.enqueuedAt);
+    }
+    if (desk.role === 'gridWorker' && this.scenario.patrol.enabled && desk.idle.length > 0) {
+      for (const m of desk.idle.splice(0)) {
+        if (!this.startPatrol(m)) desk.idle.push(m);
+      }
+    }
+  }
+
+  private becomeIdle(m: StaffMember, c: Case | null): void {
+    this.setActivity(m, null, c);
+    if (m.leaving || !m.onDuty) {
+      m.leaving = false;
+      if (m.onDuty) {
+        m.onDuty = false;
+        this.emit({ type: 'staffOffDuty', t: this.now, staff: m });
+      }
+      return;
+    }
+    m.desk.idle.push(m);
+    this.dispatchWork(m.desk);
+  }
+
+  /** Runs activities one after another, then `done`. */
+  private segments(m: StaffMember, c: Case | null, steps: [Activity, number][], done: () => void): void {
+    const step = (i: number) => {
+      if (i >= steps.length) return done();
+      const [activity, hours] = steps[i]!;
+      if (hours <= 0 && i + 1 < steps.length) return step(i + 1);
+      this.setActivity(m, activity, c);
+      this.clock.schedule(Math.max(0, hours), () => step(i + 1));
+    };
+    step(0);
+  }
+
+  private startTask(m: StaffMember, task: Task, enqueuedAt: number): void {
+    const desk = m.desk;
+    const now = this.now;
+    if (task.kind === 'call') {
+      if (task.case) m.casesTouched++;
+      this.segments(m, task.case, [['call', sample(this.rngService, this.scenario.service.callHours)]], () => {
+        this.emit({ type: 'deskLeft', t: this.now, desk, case: null, enteredAt: enqueuedAt });
+        if (task.contact === 'report' && task.case) this.register(task.case, 'hotline');
+        this.becomeIdle(m, task.case);
+      });
+      return;
+    }
+    const c = task.case;
+    m.casesTouched++;
+    c.waitHours += now - c.queuedAt;
+    c.moveSeq++; // any pending time-limit timer is now stale
+    this.entries.delete(c.id);
+    const enteredAt = c.queuedAt;
+    if (task.kind === 'verify') {
+      const steps: [Activity, number][] =
+        desk.role === 'gridWorker'
+          ? [['travel', 2 * this.world.travelHours(desk, c.grid)], ['verify', sample(this.rngService, this.scenario.service.verifyHours)]]
+          : [['verify', sample(this.rngService, this.scenario.service.callbackHours)]];
+      this.segments(m, c, steps, () => {
+        this.leaveDesk(desk, c, enteredAt);
+        this.verified(c);
+        this.becomeIdle(m, c);
+      });
+      return;
+    }
+    c.state = 'inWork';
+    if (desk.kind === 'dispatch') {
+      this.segments(m, c, [['dispatch', sample(this.rngService, this.scenario.service.dispatchHours)]], () => {
+        this.leaveDesk(desk, c, enteredAt);
+        this.move(c, this.policy.route(c, desk, this.ctx), desk, 'route');
+        this.becomeIdle(m, c);
+      });
+      return;
+    }
+    if (this.world.canResolve(desk, c)) {
+      if (Number.isNaN(c.firstWorkAt)) c.firstWorkAt = now;
+      let oneWay = this.world.travelHours(desk, c.grid);
+      if (c.whistled && desk.tier === 'department') oneWay = Math.min(oneWay, this.scenario.policy.whistleResponseHours);
+      this.segments(m, c, [['travel', 2 * oneWay], ['handle', c.pendingWorkHours]], () => {
+        this.leaveDesk(desk, c, enteredAt);
+        this.resolved(c, desk);
+        this.becomeIdle(m, c);
+      });
+    } else {
+      this.segments(m, c, [['review', sample(this.rngService, this.scenario.service.reviewHours)]], () => {
+        this.leaveDesk(desk, c, enteredAt);
+        this.move(c, this.policy.escalate(c, desk, this.ctx), desk, 'authority');
+        this.becomeIdle(m, c);
+      });
+    }
+  }
+
+  private leaveDesk(desk: Desk, c: Case | null, enteredAt: number): void {
+    if (c) c.deskId = -1;
+    this.emit({ type: 'deskLeft', t: this.now, desk, case: c, enteredAt });
+  }
+
+  // ---- patrol -------------------------------------------------------------------------------
+
+  private readonly patrolTimers = new Map<StaffMember, { timer: TimerHandle; startedAt: number; endsAt: number }>();
+
+  private startPatrol(m: StaffMember): boolean {
+    const group = m.desk.groups[m.group]!;
+    const now = this.now;
+    const end = Math.min(now + this.scenario.patrol.roundHours, group.calendar.nextChange(now), this.horizon);
+    if (!(end > now)) return false;
+    this.setActivity(m, 'patrol', null);
+    m.desk.patrolling++;
+    const timer = this.clock.scheduleAt(end, () => this.endPatrol(m, false));
+    this.patrolTimers.set(m, { timer, startedAt: now, endsAt: end });
+    return true;
+  }
+
+  /** A round ends (or is cut short at the end of a shift): latent issues in the grid may be found. */
+  private endPatrol(m: StaffMember, cut: boolean): void {
+    const p = this.patrolTimers.get(m);
+    if (!p) return;
+    this.patrolTimers.delete(m);
+    if (cut) this.clock.cancel(p.timer);
+    m.desk.patrolling--;
+    const fraction = Math.min(1, (this.now - p.startedAt) / this.scenario.patrol.roundHours);
+    const prob = this.scenario.patrol.detectionProbability * fraction;
+    const found: Case[] = [];
+    for (const c of this.latent[m.desk.unit]!) {
+      if (c.createdAt <= this.now && bernoulli(this.rngPatrol, prob)) found.push(c);
+    }
+    for (const c of found) {
+      this.latent[c.grid]!.delete(c);
+      c.source = 'patrol';
+      c.reportedAt = this.now;
+      c.state = 'reported';
+      this.emit({ type: 'caseDiscovered', t: this.now, case: c });
+    }
+    if (cut) {
+      // Off duty: the finds are registered at once, without booking more time.
+      this.setActivity(m, null, null);
+      for (const c of found) this.register(c, 'grid');
+      return;
+    }
+    const registerHours = found.reduce((sum) => sum + sample(this.rngService, this.scenario.service.registerHours), 0);
+    if (found.length === 0) return this.becomeIdle(m, null);
+    this.segments(m, null, [['register', registerHours]], () => {
+      for (const c of found) {
+        m.casesTouched++;
+        this.register(c, 'grid');
+      }
+      this.becomeIdle(m, null);
+    });
+  }
+
+  // ---- demand -------------------------------------------------------------------------------
+
+  private scheduleNextIssue(after: number): void {
+    const issue = this.demand.next(after, this.horizon);
+    if (!issue) return;
+    this.clock.scheduleAt(issue.createdAt, () => {
+      this.occurred(issue);
+      this.scheduleNextIssue(issue.createdAt);
+    });
+  }
+
+  private occurred(issue: Issue): void {
+    const c: Case = {
+      ...issue,
+      state: 'latent',
+      source: null,
+      reportedAt: NaN,
+      registeredAt: NaN,
+      registeredBy: 'grid',
+      dispatchedAt: NaN,
+      firstWorkAt: NaN,
+      resolvedAt: NaN,
+      verifiedAt: NaN,
+      closedAt: NaN,
+      resolvedTier: null,
+      resolvedUnit: -1,
+      escalations: 0,
+      timeouts: 0,
+      bounces: 0,
+      reopens: 0,
+      contacts: 0,
+      whistled: false,
+      waitHours: 0,
+      tiersVisited: [],
+      queuedAt: NaN,
+      deskId: -1,
+      moveSeq: 0,
+      pendingWorkHours: issue.workHours,
+    };
+    this.created++;
+    this.open.set(c.id, c);
+    this.latent[c.grid]!.add(c);
+    this.emit({ type: 'issueOccurred', t: this.now, case: c });
+    if (c.reportAt < this.horizon) this.clock.scheduleAt(c.reportAt, () => this.residentReports(c));
+  }
+
+  private residentReports(c: Case): void {
+    if (c.state === 'closed') return;
+    c.contacts++;
+    const channel = c.reportChannel!;
+    if (c.state === 'latent') {
+      this.latent[c.grid]!.delete(c);
+      c.source = channel;
+      c.reportedAt = this.now;
+      c.state = 'reported';
+      this.emit({ type: 'caseReported', t: this.now, case: c });
+      if (channel === 'hotline') this.contact('report', c);
+      else this.register(c, channel === 'app' ? 'hotline' : 'grid');
+    } else if (channel === 'hotline') {
+      // Already found by a patrol: the resident's call is a duplicate contact, not a new case.
+      this.contact('duplicate', c);
+    }
+    this.scheduleFollowUp(c, 1);
+  }
+
+  private scheduleFollowUp(c: Case, n: number): void {
+    if (n > this.scenario.demand.maxFollowUpCalls) return;
+    const at = this.now + c.patienceHours;
+    if (at >= this.horizon) return;
+    this.clock.scheduleAt(at, () => {
+      if (c.state === 'closed') return;
+      c.contacts++;
+      this.contact('followup', c);
+      this.scheduleFollowUp(c, n + 1);
+    });
+  }
+
+  private contact(kind: ContactKind, c: Case | null, desk: Desk = this.world.hotlineDesk(c ? c.grid : 0)): void {
+    this.emit({ type: 'contactReceived', t: this.now, contact: kind, case: c, desk });
+    this.emit({ type: 'deskEntered', t: this.now, desk, case: null });
+    desk.queue.push({ kind: 'call', contact: kind, case: c }, CALL_LEVEL, this.now);
+    this.dispatchWork(desk);
+  }
+
+  private startConsultations(): void {
+    const rate = this.scenario.demand.consultationsPer1000PerDay;
+    if (rate <= 0) return;
+    const p = this.scenario.demand.profile;
+    const profile = {
+      hourOfDay: p.hourOfDay,
+      dayOfWeek: p.dayOfWeek,
+      surges: p.surges.filter((s) => !s.categories).map((s) => ({ startHour: s.startDay * 24, endHour: s.endDay * 24, multiplier: s.multiplier })),
+    };
+    const rng = this.streams.stream('consultations');
+    for (const d of this.territory.districts) {
+      const arrivals = new PoissonArrivals(rng, (rate * d.residents) / 1000 / 24, profile, this.scenario.startDayOfWeek);
+      const desk = this.world.hotlineDesk(d.grids[0]!);
+      const next = (after: number) => {
+        const t = arrivals.next(after);
+        if (t >= this.horizon) return;
+        this.clock.scheduleAt(t, () => {
+          this.contact('consultation', null, desk);
+          next(t);
+        });
+      };
+      next(0);
+    }
+  }
+
+  // ---- the case's way through the units ------------------------------------------------------
+
+  private register(c: Case, by: RegisteredBy): void {
+    if (!Number.isNaN(c.registeredAt)) return;
+    c.registeredAt = this.now;
+    c.registeredBy = by;
+    this.emit({ type: 'caseRegistered', t: this.now, case: c });
+    this.move(c, this.policy.route(c, null, this.ctx), null, 'route');
+  }
+
+  private move(c: Case, routing: Routing, from: Desk | null, reason: 'route' | 'authority' | 'timeout' | 'reopen'): void {
+    const to = this.world.desks[routing.desk];
+    if (!to) throw new Error(`policy ${this.policy.name} routed case ${c.id} to unknown desk ${routing.desk}`);
+    if (to.kind === 'hotline') throw new Error(`policy ${this.policy.name} routed case ${c.id} to the hotline`);
+    if (from && (reason === 'authority' || reason === 'timeout')) {
+      if (reason === 'timeout') c.timeouts++;
+      if (routing.bounce || deskRank(to) <= deskRank(from)) {
+        c.bounces++;
+        this.emit({ type: 'caseBounced', t: this.now, case: c, from, to });
+      } else {
+        c.escalations++;
+        this.emit({ type: 'caseEscalated', t: this.now, case: c, from, to, reason });
+      }
+    }
+    const delay = routing.delayHours ?? 0;
+    if (delay > 0) {
+      c.state = 'inTransit';
+      c.moveSeq++;
+      const seq = c.moveSeq;
+      this.clock.schedule(delay, () => {
+        if (c.moveSeq === seq) this.arrive(c, to, routing);
+      });
+    } else {
+      this.arrive(c, to, routing);
+    }
+  }
+
+  private arrive(c: Case, desk: Desk, routing: Routing): void {
+    const now = this.now;
+    c.state = 'queued';
+    c.deskId = desk.id;
+    c.queuedAt = now;
+    const label = desk.tier;
+    if (c.tiersVisited[c.tiersVisited.length - 1] !== label) c.tiersVisited.push(label);
+    if (desk.kind === 'handle' && Number.isNaN(c.dispatchedAt)) c.dispatchedAt = now;
+    if (routing.whistle) c.whistled = true;
+    const level = routing.whistle ? 0 : PRIORITY_RANK[routing.priority ?? c.priority] + 1;
+    const entry = desk.queue.push({ kind: 'case', case: c }, level, now);
+    this.entries.set(c.id, entry);
+    this.emit({ type: 'deskEntered', t: now, desk, case: c });
+    this.emit({ type: 'caseQueued', t: now, case: c, desk });
+    const limit = this.policy.timeLimitHours?.(desk, this.ctx);
+    if (limit !== undefined && this.policy.onTimeout) {
+      c.moveSeq++;
+      const seq = c.moveSeq;
+      this.clock.schedule(limit, () => {
+        if (c.moveSeq === seq && c.state === 'queued' && c.deskId === desk.id) this.timedOut(c, desk);
+      });
+    }
+    this.dispatchWork(desk);
+  }
+
+  private timedOut(c: Case, desk: Desk): void {
+    const routing = this.policy.onTimeout!(c, desk, this.ctx);
+    if (!routing) return;
+    const entry = this.entries.get(c.id);
+    if (entry) desk.queue.remove(entry);
+    this.entries.delete(c.id);
+    c.waitHours += this.now - c.queuedAt;
+    this.leaveDesk(desk, c, c.queuedAt);
+    this.move(c, routing, desk, 'timeout');
+  }
+
+  private resolved(c: Case, desk: Desk): void {
+    c.state = 'resolved';
+    c.resolvedAt = this.now;
+    c.resolvedTier = desk.tier === 'hotline' ? null : desk.tier;
+    c.resolvedUnit = desk.id;
+    this.emit({ type: 'caseResolved', t: this.now, case: c, desk });
+    if (!this.scenario.verification.enabled) return this.close(c);
+    const verifier = c.registeredBy === 'grid' ? this.world.gridDesk(c.grid) : this.world.hotlineDesk(c.grid);
+    c.queuedAt = this.now;
+    c.deskId = verifier.id;
+    verifier.queue.push({ kind: 'verify', case: c }, PRIORITY_RANK[c.priority] + 1, this.now);
+    this.emit({ type: 'deskEntered', t: this.now, desk: verifier, case: c });
+    this.dispatchWork(verifier);
+  }
+
+  private verified(c: Case): void {
+    c.verifiedAt = this.now;
+    this.emit({ type: 'caseVerified', t: this.now, case: c });
+    const cat = this.scenario.demand.categories[c.category]!;
+    const unhappy = bernoulli(this.rngSatisfaction, cat.reopenProbability);
+    if (unhappy && c.reopens < MAX_REOPENS) {
+      c.reopens++;
+      c.pendingWorkHours = c.workHours * this.scenario.service.reworkFraction;
+      this.emit({ type: 'caseReopened', t: this.now, case: c });
+      this.move(c, { desk: c.resolvedUnit }, null, 'reopen');
+      return;
+    }
+    this.close(c);
+  }
+
+  private close(c: Case): void {
+    if (c.state === 'closed') throw new Error(`case ${c.id} closed twice`);
+    c.state = 'closed';
+    c.closedAt = this.now;
+    this.closed++;
+    this.open.delete(c.id);
+    this.emit({ type: 'caseClosed', t: this.now, case: c });
+  }
+}

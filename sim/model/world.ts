@@ -1,0 +1,227 @@
+import type { Scenario, Staffing, Tier } from '../scenario/schema.ts';
+import { distanceKm, type Territory } from '../territory/build.ts';
+import { ShiftCalendar } from './shiftCalendar.ts';
+import { TaskQueue, type QueueEntry } from './taskQueue.ts';
+import { ROLE_TIER, TIER_RANK, type Case, type Role } from './types.ts';
+
+export type DeskKind = 'handle' | 'dispatch' | 'hotline';
+
+/** What a policy may know about a desk. */
+export interface DeskRef {
+  readonly id: number;
+  readonly role: Role;
+  readonly tier: Tier | 'hotline';
+  readonly kind: DeskKind;
+  readonly name: string;
+  /** Index of the unit in its tier's territory list (grid, community, street, district), or the department index. */
+  readonly unit: number;
+  readonly district: number;
+  readonly department: number;
+}
+
+export type Activity = 'patrol' | 'handle' | 'travel' | 'review' | 'dispatch' | 'verify' | 'call' | 'register';
+export const ACTIVITIES: readonly Activity[] = ['patrol', 'handle', 'travel', 'review', 'dispatch', 'verify', 'call', 'register'];
+
+export type ContactKind = 'consultation' | 'report' | 'followup' | 'duplicate';
+
+/** Work waiting at a desk: a case to dispatch or handle, a case to verify, or a hotline contact. */
+export type Task =
+  | { kind: 'case'; case: Case }
+  | { kind: 'verify'; case: Case }
+  | { kind: 'call'; contact: ContactKind; case: Case | null };
+
+export interface StaffMember {
+  readonly id: number;
+  readonly desk: Desk;
+  readonly group: number;
+  onDuty: boolean;
+  /** Off-duty requested while busy: leaves when the task ends (overtime). */
+  leaving: boolean;
+  activity: Activity | null; // null = idle (or off duty)
+  /** The case the current activity is for, if any. */
+  current: Case | null;
+  since: number;
+  hours: Record<Activity, number>;
+  onDutyHours: number;
+  overtimeHours: number;
+  casesTouched: number;
+}
+
+export interface StaffGroup {
+  readonly calendar: ShiftCalendar;
+  readonly members: StaffMember[];
+}
+
+export interface Desk extends DeskRef {
+  readonly x: number;
+  readonly y: number;
+  readonly queue: TaskQueue<Task>;
+  readonly staff: StaffMember[];
+  readonly groups: StaffGroup[];
+  /** On-duty staff with nothing to do, last in first out. */
+  readonly idle: StaffMember[];
+  /** For grid desks: patrolling staff, who take new work only when their round ends. */
+  patrolling: number;
+}
+
+/** Queue levels: whistle calls jump the queue at level 0; priorities are 1..4. */
+export const QUEUE_LEVELS = 5;
+
+/**
+ * The units and their staff, built from the scenario and territory: one desk per (unit, role).
+ * Lookups by place answer "which desk of tier X owns this grid".
+ */
+export class World {
+  readonly desks: Desk[] = [];
+  readonly staff: StaffMember[] = [];
+  private readonly gridDesks: number[] = [];
+  private readonly communityDesks: number[] = [];
+  private readonly streetDispatchDesks: number[] = [];
+  private readonly streetHandlerDesks: number[] = [];
+  private readonly hotlineDesks: number[] = [];
+  private readonly districtDispatchDesks: number[] = [];
+  private readonly districtHandlerDesks: number[] = [];
+  private readonly departmentDesks: number[][] = []; // [district][department]
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly territory: Territory,
+  ) {
+    const s = scenario.staff;
+    for (const g of territory.grids) this.gridDesks.push(this.addDesk('gridWorker', 'handle', g.name, g.index, g.district, -1, g, s.gridWorker));
+    for (const c of territory.communities) this.communityDesks.push(this.addDesk('communityStaff', 'handle', c.name, c.index, c.district, -1, c, s.communityStaff));
+    for (const st of territory.streets) {
+      this.streetDispatchDesks.push(this.addDesk('streetDispatcher', 'dispatch', `${st.name} dispatch`, st.index, st.district, -1, st, s.streetDispatcher));
+      this.streetHandlerDesks.push(this.addDesk('streetHandler', 'handle', st.name, st.index, st.district, -1, st, s.streetHandler));
+    }
+    for (const d of territory.districts) {
+      this.hotlineDesks.push(this.addDesk('callTaker', 'hotline', `${d.name} 12345`, d.index, d.index, -1, d, s.callTaker));
+      this.districtDispatchDesks.push(this.addDesk('districtDispatcher', 'dispatch', `${d.name} command centre`, d.index, d.index, -1, d, s.districtDispatcher));
+      this.districtHandlerDesks.push(this.addDesk('districtHandler', 'handle', d.name, d.index, d.index, -1, d, s.districtHandler));
+      this.departmentDesks.push(
+        scenario.departments.map((dep, k) => this.addDesk('departmentHandler', 'handle', `${d.name} ${dep.name}`, k, d.index, k, d, dep.handlers)),
+      );
+    }
+  }
+
+  private addDesk(role: Role, kind: DeskKind, name: string, unit: number, district: number, department: number, at: { x: number; y: number }, staffing: Staffing): number {
+    const tier = role === 'departmentHandler' ? 'department' : ROLE_TIER[role];
+    const desk: Desk = {
+      id: this.desks.length,
+      role,
+      tier,
+      kind,
+      name,
+      unit,
+      district,
+      department,
+      x: at.x,
+      y: at.y,
+      queue: new TaskQueue<Task>(QUEUE_LEVELS),
+      staff: [],
+      groups: [],
+      idle: [],
+      patrolling: 0,
+    };
+    const groups = Array.isArray(staffing) ? staffing : [staffing];
+    groups.forEach((g, gi) => {
+      const calendar = new ShiftCalendar(g.shift, this.scenario.startDayOfWeek, this.scenario.holidays);
+      const members: StaffMember[] = [];
+      for (let i = 0; i < g.count; i++) {
+        const m: StaffMember = {
+          id: this.staff.length,
+          desk,
+          group: gi,
+          onDuty: false,
+          leaving: false,
+          activity: null,
+          current: null,
+          since: 0,
+          hours: { patrol: 0, handle: 0, travel: 0, review: 0, dispatch: 0, verify: 0, call: 0, register: 0 },
+          onDutyHours: 0,
+          overtimeHours: 0,
+          casesTouched: 0,
+        };
+        this.staff.push(m);
+        desk.staff.push(m);
+        members.push(m);
+      }
+      desk.groups.push({ calendar, members });
+    });
+    this.desks.push(desk);
+    return desk.id;
+  }
+
+  desk(id: number): Desk {
+    return this.desks[id]!;
+  }
+  gridDesk(grid: number): Desk {
+    return this.desks[this.gridDesks[grid]!]!;
+  }
+  communityDesk(grid: number): Desk {
+    return this.desks[this.communityDesks[this.territory.grids[grid]!.community]!]!;
+  }
+  streetDispatchDesk(grid: number): Desk {
+    return this.desks[this.streetDispatchDesks[this.territory.grids[grid]!.street]!]!;
+  }
+  streetHandlerDesk(grid: number): Desk {
+    return this.desks[this.streetHandlerDesks[this.territory.grids[grid]!.street]!]!;
+  }
+  hotlineDesk(grid: number): Desk {
+    return this.desks[this.hotlineDesks[this.territory.grids[grid]!.district]!]!;
+  }
+  districtDispatchDesk(grid: number): Desk {
+    return this.desks[this.districtDispatchDesks[this.territory.grids[grid]!.district]!]!;
+  }
+  districtHandlerDesk(grid: number): Desk {
+    return this.desks[this.districtHandlerDesks[this.territory.grids[grid]!.district]!]!;
+  }
+  departmentDesk(grid: number, department: number): Desk {
+    const row = this.departmentDesks[this.territory.grids[grid]!.district]!;
+    const id = row[department];
+    if (id === undefined) throw new RangeError(`no department ${department}`);
+    return this.desks[id]!;
+  }
+  departmentCount(): number {
+    return this.scenario.departments.length;
+  }
+
+  /** Whether the unit behind `desk` has the authority to resolve the case. */
+  canResolve(desk: DeskRef, c: Pick<Case, 'authority' | 'department'>): boolean {
+    if (desk.kind !== 'handle') return false;
+    if (desk.tier === 'department') return c.authority === 'department' && c.department === desk.department;
+    if (c.authority === 'department') return false;
+    return TIER_RANK[desk.tier as Tier] >= TIER_RANK[c.authority];
+  }
+
+  /** The handling desk with the authority for this case, owning the case's place (the flat target). */
+  authorityDesk(c: Pick<Case, 'authority' | 'department' | 'grid'>): Desk {
+    switch (c.authority) {
+      case 'grid':
+        return this.gridDesk(c.grid);
+      case 'community':
+        return this.communityDesk(c.grid);
+      case 'street':
+        return this.streetHandlerDesk(c.grid);
+      case 'district':
+        return this.districtHandlerDesk(c.grid);
+      case 'department':
+        return this.departmentDesk(c.grid, c.department);
+    }
+  }
+
+  /** One-way travel from a desk to the case's grid (hours); grid workers walk inside their grid. */
+  travelHours(desk: Desk, grid: number): number {
+    const tr = this.scenario.travel;
+    if (!tr.enabled) return 0;
+    const g = this.territory.grids[grid]!;
+    if (desk.role === 'gridWorker') return (g.sideKm * 0.5 * tr.detourFactor) / tr.walkKmh;
+    return (distanceKm(desk, g) * tr.detourFactor) / tr.speedKmh + tr.overheadHours;
+  }
+
+  queueLength(desk: DeskRef): number {
+    return this.desks[desk.id]!.queue.size;
+  }
+}
+
+export type { QueueEntry };

@@ -1,0 +1,3 @@
+export * from './stream.ts';
+export * from './distributions.ts';
+export * from './arrivals.ts';

@@ -1,0 +1,131 @@
+import type { Scenario } from '../scenario/schema.ts';
+import type { Territory } from '../territory/build.ts';
+import type { SimEvent, SimObserver } from '../model/events.ts';
+import type { Case } from '../model/types.ts';
+
+/** Receives text in order (a file in Node, an array in the browser). */
+export interface TextSink {
+  write(text: string): void;
+}
+
+export const CASE_COLUMNS = [
+  'id',
+  'category',
+  'grid',
+  'gridCode',
+  'street',
+  'source',
+  'priority',
+  'authority',
+  'department',
+  'createdAt',
+  'reportedAt',
+  'registeredAt',
+  'registeredBy',
+  'dispatchedAt',
+  'firstWorkAt',
+  'resolvedAt',
+  'verifiedAt',
+  'closedAt',
+  'resolutionHours',
+  'handlingHours',
+  'waitHours',
+  'limitHours',
+  'slaMet',
+  'resolvedTier',
+  'escalations',
+  'bounces',
+  'timeouts',
+  'reopens',
+  'contacts',
+  'whistled',
+  'tiersVisited',
+  'state',
+  'counted',
+] as const;
+
+const t = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '');
+
+/**
+ * cases.csv: one row per case, written when it closes (so memory holds only open cases), then
+ * the still-open ones at the horizon in id order. Times are hours from the start; empty = never.
+ * `counted` = 1 when the case was created after the warm-up and enters the statistics.
+ */
+export class CaseRowWriter implements SimObserver {
+  private buffer: string[] = [];
+
+  constructor(
+    private readonly sink: TextSink,
+    private readonly scenario: Scenario,
+    private readonly territory: Territory,
+    private readonly openCases: () => Iterable<Case>,
+  ) {
+    sink.write(`${CASE_COLUMNS.join(',')}\n`);
+  }
+
+  onEvent(e: SimEvent): void {
+    if (e.type !== 'caseClosed') return;
+    this.buffer.push(this.row(e.case));
+    if (this.buffer.length >= 2048) this.flush();
+  }
+
+  onFinish(): void {
+    const open = [...this.openCases()].sort((a, b) => a.id - b.id);
+    for (const c of open) this.buffer.push(this.row(c));
+    this.flush();
+  }
+
+  private flush(): void {
+    if (this.buffer.length === 0) return;
+    this.sink.write(this.buffer.join(''));
+    this.buffer = [];
+  }
+
+  row(c: Case): string {
+    const s = this.scenario;
+    const grid = this.territory.grids[c.grid]!;
+    const limit = s.timeLimitsHours[c.priority];
+    const closed = Number.isFinite(c.closedAt);
+    const handling = closed ? c.closedAt - c.registeredAt : NaN;
+    const fields = [
+      c.id,
+      csvText(s.demand.categories[c.category]!.name),
+      csvText(grid.name),
+      grid.code,
+      csvText(this.territory.streets[grid.street]!.name),
+      c.source ?? '',
+      c.priority,
+      c.authority,
+      c.department >= 0 ? csvText(s.departments[c.department]!.name) : '',
+      t(c.createdAt),
+      t(c.reportedAt),
+      t(c.registeredAt),
+      Number.isFinite(c.registeredAt) ? c.registeredBy : '',
+      t(c.dispatchedAt),
+      t(c.firstWorkAt),
+      t(c.resolvedAt),
+      t(c.verifiedAt),
+      t(c.closedAt),
+      closed ? t(c.closedAt - c.createdAt) : '',
+      closed ? t(handling) : '',
+      t(c.waitHours),
+      limit,
+      closed ? (handling <= limit ? 1 : 0) : '',
+      c.resolvedTier ?? '',
+      c.escalations,
+      c.bounces,
+      c.timeouts,
+      c.reopens,
+      c.contacts,
+      c.whistled ? 1 : 0,
+      c.tiersVisited.join('>'),
+      c.state,
+      c.createdAt >= s.warmupDays * 24 ? 1 : 0,
+    ];
+    return `${fields.join(',')}\n`;
+  }
+}
+
+function csvText(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

@@ -1,0 +1,120 @@
+import type { z } from 'zod';
+import { InputError, type InputProblem } from './errors.ts';
+import { scenarioSchema, type Scenario } from './schema.ts';
+import { semanticProblems } from './semantics.ts';
+
+// Loading is split from file reading so that the same code validates in Node and in the
+// browser: `parseScenarioText` takes the text and a name for messages.
+
+/** Parses JSON text, applies `--set` overrides, fills defaults and validates. Throws InputError. */
+export function parseScenarioText(text: string, file: string, sets: readonly string[] = []): Scenario {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new InputError(file, [{ path: '', expected: `valid JSON (${jsonErrorWhere(text, err)})` }]);
+  }
+  return resolveScenario(raw, file, sets);
+}
+
+/** Validates an already-parsed scenario object (after applying `sets`) and fills its defaults. */
+export function resolveScenario(raw: unknown, file: string, sets: readonly string[] = []): Scenario {
+  let data = structuredClone(raw);
+  for (const s of sets) data = applySet(data, s, file);
+  const result = scenarioSchema.safeParse(data);
+  if (!result.success) {
+    throw new InputError(file, result.error.issues.map((i) => issueToProblem(i, data)));
+  }
+  const problems = semanticProblems(result.data);
+  if (problems.length > 0) throw new InputError(file, problems);
+  return result.data;
+}
+
+/** `path=value`: value is JSON when it parses as JSON, else a string. Paths are dotted; numbers index arrays. */
+export function applySet(data: unknown, assignment: string, file: string): unknown {
+  const eq = assignment.indexOf('=');
+  if (eq <= 0) {
+    throw new InputError(file, [{ path: '', expected: '--set in the form path=value', found: assignment }]);
+  }
+  const path = assignment.slice(0, eq).trim();
+  const text = assignment.slice(eq + 1);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = text;
+  }
+  if (typeof data !== 'object' || data === null) {
+    throw new InputError(file, [{ path: '', expected: 'a JSON object at the top level', found: data }]);
+  }
+  const keys = path.split('.');
+  let node = data as Record<string, unknown>;
+  for (let i = 0; i < keys.length - 1; i++) {
+    const key = keys[i]!;
+    const next = node[key];
+    if (next === undefined) {
+      // Create intermediate objects so a default-only section can be overridden.
+      node[key] = {};
+    } else if (typeof next !== 'object' || next === null) {
+      throw new InputError(file, [
+        { path: keys.slice(0, i + 1).join('.'), expected: `an object or array to set ${path} in`, found: next },
+      ]);
+    }
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]!] = value;
+  return data;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let node = data;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+function issueToProblem(issue: z.core.$ZodIssue, data: unknown): InputProblem {
+  const path = issue.path.map(String).join('.');
+  const found = valueAt(data, issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return {
+        path: [...issue.path.map(String), issue.keys.join(', ')].join('.'),
+        expected: `no such field (unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')})`,
+      };
+    case 'invalid_type':
+      return { path, expected: issue.expected === undefined ? issue.message : `${issue.expected}`, found };
+    case 'too_small':
+      return { path, expected: `${issue.origin === 'array' ? 'at least' : issue.inclusive ? '>=' : '>'} ${issue.minimum}${issue.origin === 'array' ? ' items' : ''}`, found: issue.origin === 'array' ? `${(found as unknown[] | undefined)?.length ?? 0} items` : found };
+    case 'too_big':
+      return { path, expected: `${issue.origin === 'array' ? 'at most' : issue.inclusive ? '<=' : '<'} ${issue.maximum}${issue.origin === 'array' ? ' items' : ''}`, found: issue.origin === 'array' ? `${(found as unknown[] | undefined)?.length ?? 0} items` : found };
+    case 'invalid_value':
+      return { path, expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, found };
+    case 'invalid_union': {
+      const discriminator = (issue as { note?: string }).note;
+      if (found && typeof found === 'object' && 'dist' in found) {
+        return {
+          path: `${path}.dist`,
+          expected: 'one of "constant", "exponential", "lognormal", "gamma", "triangular", "uniform", "empirical" with its parameters',
+          found: (found as { dist: unknown }).dist,
+        };
+      }
+      return { path, expected: discriminator ?? issue.message.replace(/^Invalid input: /, ''), found };
+    }
+    default:
+      return { path, expected: issue.message, found };
+  }
+}
+
+function jsonErrorWhere(text: string, err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const m = /position (\d+)/.exec(message);
+  if (!m) return message;
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
+  return `${message.replace(/\s*\(line.*\)$/, '')}; line ${line}, column ${column}`;
+}

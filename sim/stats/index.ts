@@ -1,0 +1,4 @@
+export * from './online.ts';
+export * from './quantiles.ts';
+export * from './ci.ts';
+export * from './queueing.ts';
