@@ -340,8 +340,19 @@ export class Simulation {
   }
 
   private occurred(issue: Issue): void {
+    // Listed field by field (no spread) so every case has the same hidden class.
     const c: Case = {
-      ...issue,
+      id: issue.id,
+      createdAt: issue.createdAt,
+      grid: issue.grid,
+      category: issue.category,
+      priority: issue.priority,
+      authority: issue.authority,
+      department: issue.department,
+      workHours: issue.workHours,
+      reportChannel: issue.reportChannel,
+      reportAt: issue.reportAt,
+      patienceHours: issue.patienceHours,
       state: 'latent',
       source: null,
       reportedAt: NaN,

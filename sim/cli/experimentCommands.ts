@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import { comparisonCsv, runComparison, runsCsv, summarizeComparison, type PolicyChoice } from '../experiment/compare.ts';
+import { simulate } from '../run/simulateRun.ts';
+import { InputError } from '../scenario/errors.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { loadScenarioFile, stableJson, writeFileAtomic } from './files.ts';
+import { parseSeed } from './main.ts';
+import { policyOption } from './policyFile.ts';
+import { Progress } from './progress.ts';
+import { reportChecks } from './report.ts';
+import { runToFolder } from './runOutputs.ts';
+import { interval, renderTable } from './table.ts';
+import { VERSION } from './version.ts';
+
+interface ExperimentOptions {
+  reps: number;
+  seed?: string;
+  out?: string;
+  set: string[];
+  runs?: boolean;
+  quiet?: boolean;
+}
+
+/** Metrics shown on the terminal; the files hold all of them. */
+const SHOWN: [string, string, number][] = [
+  ['resolutionHours.mean', 'resolution h, mean', 1],
+  ['resolutionHours.p90', 'resolution h, p90', 1],
+  ['handlingHours.mean', 'handling h, mean', 1],
+  ['slaMet', 'SLA met', 3],
+  ['escalationsPerCase', 'escalations/case', 2],
+  ['bouncesPerCase', 'bounces/case', 2],
+  ['utilization.gridWorker', 'util. grid workers', 3],
+  ['utilization.streetHandler', 'util. street handlers', 3],
+  ['utilization.districtDispatcher', 'util. district dispatch', 3],
+  ['utilization.departmentHandler', 'util. departments', 3],
+];
+
+async function runExperiment(file: string, policies: PolicyChoice[], o: ExperimentOptions, defaultOut: (s: Scenario, seed: string | number) => string) {
+  const scenario = loadScenarioFile(file, o.set);
+  const baseSeed = o.seed !== undefined ? parseSeed(o.seed) : scenario.seed;
+  const outDir = o.out ?? defaultOut(scenario, baseSeed);
+  const progress = new Progress(o.reps * policies.length, 'runs', o.quiet);
+  const started = performance.now();
+  const records = await runComparison(scenario, policies, o.reps, baseSeed, async (s, choice, seed, rep) => {
+    const summary = o.runs
+      ? await runToFolder(s, { outDir: join(outDir, 'runs', `${choice.name}-rep${rep}`), seed, policyName: choice.name, policy: choice.policy, scenarioFile: file })
+      : (await simulate(s, { seed, policyName: choice.name, policy: choice.policy })).summary;
+    progress.tick(`${choice.name} rep ${rep}`);
+    return summary;
+  });
+  progress.end();
+  const names = policies.map((p) => p.name);
+  const comparison = summarizeComparison(scenario.name, records, names, baseSeed);
+  writeFileAtomic(join(outDir, 'comparison.json'), stableJson(comparison));
+  writeFileAtomic(join(outDir, 'comparison.csv'), comparisonCsv(comparison));
+  writeFileAtomic(join(outDir, 'runs.csv'), runsCsv(records));
+  writeFileAtomic(join(outDir, 'scenario.json'), stableJson(scenario));
+  writeFileAtomic(
+    join(outDir, 'manifest.json'),
+    stableJson({ gridgov: VERSION, node: process.version, scenario: scenario.name, scenarioFile: file, policies: names, reps: o.reps, baseSeed, runs: records.length, wallSeconds: Number(((performance.now() - started) / 1000).toFixed(3)) }),
+  );
+  if (!o.quiet) {
+    const pairs = Object.keys(comparison.differences[SHOWN[0]![0]]!);
+    const head = ['metric (mean [95% CI])', ...names, ...pairs.slice(0, 1).map((p) => `${p} (paired)`)];
+    const rows = SHOWN.map(([m, label, d]) => [label, ...names.map((p) => interval(comparison.metrics[m]![p]!, d)), ...pairs.slice(0, 1).map((p) => interval(comparison.differences[m]![p]!, d))]);
+    process.stdout.write(`${scenario.name}: ${names.join(' vs ')}, ${o.reps} replications (seeds ${comparison.seeds[0]}..${comparison.seeds[comparison.seeds.length - 1]}), common random numbers\n\n`);
+    process.stdout.write(`${renderTable(head, rows)}\n\n`);
+    process.stdout.write(`books: ${comparison.checks.allRunsOk ? 'every run balanced' : `FAILED in ${comparison.checks.failedRuns.join('; ')}`}\noutputs: ${outDir}\n`);
+  }
+  reportChecks(records.map((r) => r.summary));
+  return comparison;
+}
+
+export async function compareCommand(file: string, o: ExperimentOptions & { policies: string }): Promise<void> {
+  const names = o.policies.split(',').map((p) => p.trim()).filter(Boolean);
+  if (names.length < 1) throw new InputError('--policies', [{ path: 'policies', expected: 'a comma-separated list of policies', found: o.policies }]);
+  const choices = await Promise.all(names.map(policyOption));
+  const unique = new Set(choices.map((c) => c.name));
+  if (unique.size !== choices.length) throw new InputError('--policies', [{ path: 'policies', expected: 'distinct policies', found: o.policies }]);
+  await runExperiment(file, choices, o, (s, seed) => join('results', `${s.name}-compare-seed${seed}`));
+}
+
+export async function replicateCommand(file: string, o: ExperimentOptions & { policy?: string }): Promise<void> {
+  const scenarioPolicy = o.policy ?? loadScenarioFile(file, o.set).policy.name;
+  const choice = await policyOption(scenarioPolicy);
+  await runExperiment(file, [choice], o, (s) => join('results', `${s.name}-${choice.name}-reps`));
+}
