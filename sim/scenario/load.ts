@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { InputError, type InputProblem } from './errors.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
+import { locateJsonError } from './jsonLocate.ts';
 import { semanticProblems } from './semantics.ts';
 
 // Loading is split from file reading so that the same code validates in Node and in the
@@ -11,8 +12,8 @@ export function parseScenarioText(text: string, file: string, sets: readonly str
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(file, [{ path: '', expected: `valid JSON (${jsonErrorWhere(text, err)})` }]);
+  } catch {
+    throw new InputError(file, [{ path: '', expected: `valid JSON (${jsonErrorWhere(text)})` }]);
   }
   return resolveScenario(raw, file, sets);
 }
@@ -93,28 +94,26 @@ function issueToProblem(issue: z.core.$ZodIssue, data: unknown): InputProblem {
     case 'invalid_value':
       return { path, expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, found };
     case 'invalid_union': {
-      const discriminator = (issue as { note?: string }).note;
-      if (found && typeof found === 'object' && 'dist' in found) {
-        return {
-          path: `${path}.dist`,
-          expected: 'one of "constant", "exponential", "lognormal", "gamma", "triangular", "uniform", "empirical" with its parameters',
-          found: (found as { dist: unknown }).dist,
-        };
-      }
-      return { path, expected: discriminator ?? issue.message.replace(/^Invalid input: /, ''), found };
+      const u = issue as z.core.$ZodIssue & { options?: unknown[]; errors?: z.core.$ZodIssue[][] };
+      if (u.options) return { path, expected: `one of ${u.options.map((v) => JSON.stringify(v)).join(', ')}`, found };
+      // A branch that got past the type (its issue lies deeper) says more than the list of types.
+      const branches = (u.errors ?? []).filter((b) => b.length > 0);
+      const deeper = branches.find((b) => b[0]!.path.length > 0);
+      if (deeper) return issueToProblem({ ...deeper[0]!, path: [...issue.path, ...deeper[0]!.path] } as z.core.$ZodIssue, data);
+      const alternatives = branches.map((b) => {
+        const first = b[0]!;
+        if (first.code === 'invalid_value') return first.values.map((v) => JSON.stringify(v)).join(' or ');
+        if (first.code === 'invalid_type') return String(first.expected);
+        return first.message;
+      });
+      return { path, expected: alternatives.length ? alternatives.join(' or ') : issue.message, found };
     }
     default:
       return { path, expected: issue.message, found };
   }
 }
 
-function jsonErrorWhere(text: string, err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  const m = /position (\d+)/.exec(message);
-  if (!m) return message;
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos);
-  const line = before.split('\n').length;
-  const column = pos - before.lastIndexOf('\n');
-  return `${message.replace(/\s*\(line.*\)$/, '')}; line ${line}, column ${column}`;
+function jsonErrorWhere(text: string): string {
+  const { line, column, reason } = locateJsonError(text);
+  return `${reason} at line ${line}, column ${column}`;
 }

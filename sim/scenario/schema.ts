@@ -102,6 +102,7 @@ const categorySchema = z.strictObject({
       app: probability.default(0),
       gridWorker: probability.default(0),
     })
+    .default({ hotline: 0, app: 0, gridWorker: 0 })
     .describe('Probability that a resident reports by each channel; the rest stay latent until a patrol finds them'),
   reportDelayHours: distSchema.default({ dist: 'exponential', mean: 12 }),
   patienceHours: distSchema

@@ -1,0 +1,18 @@
+// An example of a user policy (`gridgov run scenarios/default.json --policy scenarios/policies/streetFirst.ts`):
+// "small loop first" — hotline and app cases go straight to the street centre that owns the
+// place instead of down to the grid; everything else is hierarchical.
+import type { Policy } from '../../sim/policies/types.ts';
+import { hierarchical } from '../../sim/policies/hierarchical.ts';
+
+const streetFirst: Policy = {
+  name: 'streetFirst',
+  route(c, at, ctx) {
+    if (at?.role === 'districtDispatcher' && Number.isNaN(c.dispatchedAt)) {
+      return { desk: ctx.world.streetDispatchDesk(c.grid).id };
+    }
+    return hierarchical.route(c, at, ctx);
+  },
+  escalate: (c, at, ctx) => hierarchical.escalate(c, at, ctx),
+};
+
+export default streetFirst;

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { InputError } from '../../sim/scenario/errors.ts';
+import { parseScenarioText, resolveScenario } from '../../sim/scenario/load.ts';
+import { scenarioJsonSchema } from '../../sim/scenario/schema.ts';
+import { minimalScenario } from '../helpers/scenarios.ts';
+import { stableJson } from '../../sim/cli/files.ts';
+
+function problemsOf(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof InputError) return err;
+    throw err;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('scenario loading', () => {
+  it('fills every default in one place', () => {
+    const s = resolveScenario(minimalScenario(), 'mini.json');
+    expect(s.policy.name).toBe('hierarchical');
+    expect(s.timeLimitsHours).toEqual({ emergency: 2, urgent: 24, general: 168, complex: 360 });
+    expect(s.demand.categories[0]!.reportDelayHours).toEqual({ dist: 'exponential', mean: 12 });
+    expect(s.patrol.enabled).toBe(true);
+    expect(s.seed).toBe(1);
+  });
+
+  it('names the file, the field, what was expected and what was found', () => {
+    const err = problemsOf(() => resolveScenario(minimalScenario({ horizonDays: 'ninety' }), 'bad.json'));
+    expect(err.message).toMatch(/^bad\.json: horizonDays: expected number, found "ninety"$/m);
+    expect(err.problems[0]!.path).toBe('horizonDays');
+  });
+
+  it('rejects unknown fields (typos) by name', () => {
+    const raw = minimalScenario();
+    (raw as Record<string, unknown>).horizonDay = 3;
+    const err = problemsOf(() => resolveScenario(raw, 'typo.json'));
+    expect(err.message).toContain('typo.json');
+    expect(err.message).toContain('"horizonDay"');
+    expect(err.message).toContain('no such field');
+  });
+
+  it('explains a bad distribution', () => {
+    const raw = minimalScenario();
+    const cats = (raw.demand as { categories: Record<string, unknown>[] }).categories;
+    cats[0]!.workHours = { dist: 'normal', mean: 1 };
+    const err = problemsOf(() => resolveScenario(raw, 'd.json'));
+    expect(err.message).toContain('demand.categories.0.workHours.dist');
+    expect(err.message).toContain('"lognormal"');
+    expect(err.message).toContain('found "normal"');
+  });
+
+  it('checks values across fields: departments, shifts, report shares, warm-up', () => {
+    const raw = minimalScenario({ warmupDays: 50 });
+    const cats = (raw.demand as { categories: Record<string, unknown>[] }).categories;
+    cats[1]!.department = 'nowhere';
+    cats[0]!.report = { hotline: 0.7, app: 0.5 };
+    (raw.staff as Record<string, unknown>).gridWorker = { count: 1, shift: { startHour: 18, endHour: 9 } };
+    const err = problemsOf(() => resolveScenario(raw, 'x.json'));
+    const paths = err.problems.map((p) => p.path);
+    expect(paths).toContain('warmupDays');
+    expect(paths).toContain('demand.categories.1.department');
+    expect(paths).toContain('demand.categories.0.report');
+    expect(paths).toContain('staff.gridWorker.shift.endHour');
+    expect(err.message).toContain('one of the departments ("utilities")');
+  });
+
+  it('reports broken JSON with its line and column', () => {
+    const err = problemsOf(() => parseScenarioText('{\n  "name": "x",\n  "horizonDays": ,\n}', 'broken.json'));
+    expect(err.message).toMatch(/^broken\.json: \(top level\): expected valid JSON \(expected a value, found ',' at line 3, column 18\)$/);
+  });
+
+  it('applies --set overrides with JSON values and dotted paths', () => {
+    const text = JSON.stringify(minimalScenario());
+    const s = parseScenarioText(text, 'm.json', ['horizonDays=7', 'demand.categories.0.ratePer1000PerDay=2.5', 'policy.name=flat', 'patrol.enabled=false', 'name=renamed']);
+    expect(s.horizonDays).toBe(7);
+    expect(s.demand.categories[0]!.ratePer1000PerDay).toBe(2.5);
+    expect(s.policy.name).toBe('flat');
+    expect(s.patrol.enabled).toBe(false);
+    expect(s.name).toBe('renamed');
+  });
+
+  it('rejects a malformed --set and an override of the wrong type', () => {
+    const text = JSON.stringify(minimalScenario());
+    expect(problemsOf(() => parseScenarioText(text, 'm.json', ['horizonDays'])).message).toContain('path=value');
+    expect(problemsOf(() => parseScenarioText(text, 'm.json', ['horizonDays=abc'])).message).toContain('horizonDays: expected number, found "abc"');
+    expect(problemsOf(() => parseScenarioText(text, 'm.json', ['name.first=x'])).message).toContain('name: expected an object');
+  });
+
+  it('emits a JSON Schema that editors can use, and scenarios/schema.json is current', () => {
+    const schema = scenarioJsonSchema() as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['territory', 'demand', 'staff', 'policy']));
+    expect(schema.required).toEqual(expect.arrayContaining(['name', 'horizonDays', 'territory', 'demand', 'staff']));
+    const onDisk = JSON.parse(readFileSync(new URL('../../scenarios/schema.json', import.meta.url), 'utf8'));
+    expect(readFileSync(new URL("../../scenarios/schema.json", import.meta.url), "utf8")).toBe(stableJson(schema));
+    expect(onDisk.properties.horizonDays).toBeDefined();
+  });
+
+  it('every bundled scenario validates', () => {
+    for (const f of ['default.json']) {
+      const text = readFileSync(new URL(`../../scenarios/${f}`, import.meta.url), 'utf8');
+      expect(() => parseScenarioText(text, f)).not.toThrow();
+    }
+  });
+});
