@@ -123,3 +123,25 @@ export function runsCsv(records: readonly RunRecord[]): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+export interface CompareOptions {
+  policies: readonly (string | PolicyChoice)[];
+  reps: number;
+  seed?: string | number;
+  level?: number;
+}
+
+/**
+ * The library form of `gridgov compare`: runs in memory (no files) with `simulate`, which the
+ * caller passes in so this module stays free of the engine (and testable with a stub).
+ */
+export async function compareWith(
+  simulateSummary: (s: Scenario, choice: PolicyChoice, seed: string | number) => Promise<Summary>,
+  scenario: Scenario,
+  opts: CompareOptions,
+): Promise<{ comparison: Comparison; runs: RunRecord[] }> {
+  const choices = opts.policies.map((p) => (typeof p === 'string' ? { name: p } : p));
+  const base = opts.seed ?? scenario.seed;
+  const runs = await runComparison(scenario, choices, opts.reps, base, (s, c, seed) => simulateSummary(s, c, seed));
+  return { comparison: summarizeComparison(scenario.name, runs, choices.map((c) => c.name), base, opts.level), runs };
+}
