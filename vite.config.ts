@@ -1,13 +1,21 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// One config for the viewer (Vite) and the test runner (Vitest).
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+// One config: the viewer (Vite, rooted at viz/, built to dist/) and the test runner (Vitest,
+// rooted at the project).
 export default defineConfig({
-  root: '.',
+  root: 'viz',
+  base: './',
+  build: { outDir: '../dist', emptyOutDir: true },
+  worker: { format: 'es' },
   test: {
+    root: here,
     include: ['test/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 120_000,
-    hookTimeout: 120_000,
+    hookTimeout: 180_000,
   },
 });

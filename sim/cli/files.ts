@@ -4,6 +4,7 @@ import { InputError } from '../scenario/errors.ts';
 import { parseScenarioText } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { TextSink } from '../run/caseRows.ts';
+export { stableJson } from '../run/stableJson.ts';
 
 /** Reads, overrides (`--set`) and validates a scenario file. Throws InputError. */
 export function loadScenarioFile(file: string, sets: readonly string[] = []): Scenario {
@@ -61,11 +62,6 @@ export class FileSink implements TextSink {
     closeSync(this.fd);
     renameSync(this.tmp, this.path);
   }
-}
-
-/** A JSON text with numbers rounded to 10 significant digits, so tiny float noise never shows. */
-export function stableJson(value: unknown): string {
-  return `${JSON.stringify(value, (_k, v) => (typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v) ? Number(v.toPrecision(10)) : v), 2)}\n`;
 }
 
 export function ensureDir(dir: string): void {
