@@ -1,6 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { comparisonCsv, runComparison, runsCsv, summarizeComparison, type PolicyChoice } from '../experiment/compare.ts';
-import { simulate } from '../run/simulateRun.ts';
+import { comparisonCsv, repSeed, runsCsv, summarizeComparison, type PolicyChoice, type RunRecord } from '../experiment/compare.ts';
 import { InputError } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { loadScenarioFile, stableJson, writeFileAtomic } from './files.ts';
@@ -8,12 +8,14 @@ import { parseSeed } from './main.ts';
 import { policyOption } from './policyFile.ts';
 import { Progress } from './progress.ts';
 import { reportChecks } from './report.ts';
-import { runToFolder } from './runOutputs.ts';
+import type { ReplicationTask } from './replicationTask.ts';
+import { runReplications } from './workerPool.ts';
 import { interval, renderTable } from './table.ts';
 import { VERSION } from './version.ts';
 
 interface ExperimentOptions {
   reps: number;
+  workers?: number;
   seed?: string;
   out?: string;
   set: string[];
@@ -39,18 +41,40 @@ async function runExperiment(file: string, policies: PolicyChoice[], o: Experime
   const scenario = loadScenarioFile(file, o.set);
   const baseSeed = o.seed !== undefined ? parseSeed(o.seed) : scenario.seed;
   const outDir = o.out ?? defaultOut(scenario, baseSeed);
-  const progress = new Progress(o.reps * policies.length, 'runs', o.quiet);
+  const tasks: ReplicationTask[] = [];
+  for (let rep = 0; rep < o.reps; rep++) {
+    const seed = repSeed(baseSeed, rep);
+    for (const choice of policies) {
+      tasks.push({
+        index: tasks.length,
+        scenario,
+        policyName: choice.name,
+        policyFile: choice.file,
+        seed,
+        rep,
+        outDir: o.runs ? join(outDir, 'runs', `${choice.name}-rep${rep}`) : undefined,
+        scenarioFile: file,
+      });
+    }
+  }
+  const workers = Math.max(1, Math.min(o.workers ?? availableParallelism(), tasks.length));
+  const progress = new Progress(tasks.length, workers > 1 ? `runs (${workers} threads)` : 'runs', o.quiet);
   const started = performance.now();
-  const records = await runComparison(scenario, policies, o.reps, baseSeed, async (s, choice, seed, rep) => {
-    const summary = o.runs
-      ? await runToFolder(s, { outDir: join(outDir, 'runs', `${choice.name}-rep${rep}`), seed, policyName: choice.name, policy: choice.policy, scenarioFile: file })
-      : (await simulate(s, { seed, policyName: choice.name, policy: choice.policy })).summary;
-    progress.tick(`${choice.name} rep ${rep}`);
-    return summary;
-  });
+  const results = await runReplications(tasks, workers, (r, t) => progress.tick(`${t.policyName} rep ${t.rep}${r.ok ? '' : ' FAILED'}`));
   progress.end();
+  const records: RunRecord[] = [];
+  const failures: string[] = [];
+  for (const r of results) {
+    const t = tasks[r.index]!;
+    if (r.ok) records.push({ policy: t.policyName, rep: t.rep, seed: t.seed, summary: r.summary });
+    else failures.push(`${t.policyName} rep ${t.rep} (seed ${t.seed}): ${r.error}`);
+  }
   const names = policies.map((p) => p.name);
   const comparison = summarizeComparison(scenario.name, records, names, baseSeed);
+  if (failures.length) {
+    comparison.checks.allRunsOk = false;
+    comparison.checks.failedRuns.push(...failures);
+  }
   writeFileAtomic(join(outDir, 'comparison.json'), stableJson(comparison));
   writeFileAtomic(join(outDir, 'comparison.csv'), comparisonCsv(comparison));
   writeFileAtomic(join(outDir, 'runs.csv'), runsCsv(records));
@@ -68,6 +92,8 @@ async function runExperiment(file: string, policies: PolicyChoice[], o: Experime
     process.stdout.write(`books: ${comparison.checks.allRunsOk ? 'every run balanced' : `FAILED in ${comparison.checks.failedRuns.join('; ')}`}\noutputs: ${outDir}\n`);
   }
   reportChecks(records.map((r) => r.summary));
+  for (const f of failures) process.stderr.write(`gridgov: replication failed: ${f}\n`);
+  if (failures.length) process.exitCode = 1;
   return comparison;
 }
 

@@ -60,6 +60,7 @@ export function buildProgram(): Command {
     .option('-o, --out <dir>', 'output folder (default results/<scenario>-compare-seed<seed>)')
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
     .option('--runs', 'also write every run’s own folder under <out>/runs/')
+    .option('-w, --workers <n>', 'worker threads (default: all cores); results equal a sequential run', positiveInt('--workers'))
     .option('-q, --quiet', 'no progress or table')
     .action(compareCommand);
 
@@ -71,6 +72,8 @@ export function buildProgram(): Command {
     .option('-r, --reps <n>', 'replications', positiveInt('--reps'), 10)
     .option('-s, --seed <seed>', 'base seed; replication i uses seed+i')
     .option('-o, --out <dir>', 'output folder (default results/<scenario>-<policy>-reps)')
+    .option('--runs', 'also write every run’s own folder under <out>/runs/')
+    .option('-w, --workers <n>', 'worker threads (default: all cores); results equal a sequential run', positiveInt('--workers'))
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
     .option('-q, --quiet', 'no progress or table')
     .action(replicateCommand);

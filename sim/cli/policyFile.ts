@@ -20,8 +20,8 @@ export async function loadPolicyFile(file: string): Promise<Policy> {
 }
 
 /** A built-in name passes through; a path is loaded. */
-export async function policyOption(name: string): Promise<{ name: string; policy?: Policy }> {
+export async function policyOption(name: string): Promise<{ name: string; policy?: Policy; file?: string }> {
   if (!isPolicyFile(name)) return { name };
   const policy = await loadPolicyFile(name);
-  return { name: policy.name, policy };
+  return { name: policy.name, policy, file: resolve(name) };
 }

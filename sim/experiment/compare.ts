@@ -8,6 +8,8 @@ import { EXPERIMENT_METRICS, metricValue } from './metrics.ts';
 export interface PolicyChoice {
   name: string;
   policy?: Policy;
+  /** Where a user policy was loaded from (worker threads load it again from here). */
+  file?: string;
 }
 
 export interface RunRecord {
@@ -70,11 +72,16 @@ const pick = (i: { mean: number; ciLow: number; ciHigh: number }): IntervalOut =
 /** Means with t intervals per policy and paired differences for every pair (a listed before b). */
 export function summarizeComparison(scenarioName: string, records: readonly RunRecord[], policies: readonly string[], baseSeed: string | number, level = 0.95): Comparison {
   const reps = Math.max(0, ...records.map((r) => r.rep + 1));
-  const valuesOf = (policy: string, metric: string) =>
-    records
-      .filter((r) => r.policy === policy)
-      .sort((a, b) => a.rep - b.rep)
-      .map((r) => metricValue(r.summary, metric));
+  const byPolicy = new Map<string, Map<number, RunRecord>>();
+  for (const p of policies) byPolicy.set(p, new Map());
+  for (const r of records) byPolicy.get(r.policy)?.set(r.rep, r);
+  const valuesOf = (policy: string, metric: string, reps?: number[]) => {
+    const m = byPolicy.get(policy)!;
+    const keys = reps ?? [...m.keys()].sort((a, b) => a - b);
+    return keys.map((rep) => metricValue(m.get(rep)!.summary, metric));
+  };
+  // Paired differences use only the replications both policies completed.
+  const common = (a: string, b: string) => [...byPolicy.get(a)!.keys()].filter((rep) => byPolicy.get(b)!.has(rep)).sort((x, y) => x - y);
   const metrics: Comparison['metrics'] = {};
   const differences: Comparison['differences'] = {};
   for (const m of EXPERIMENT_METRICS) {
@@ -85,7 +92,8 @@ export function summarizeComparison(scenarioName: string, records: readonly RunR
       for (let j = i + 1; j < policies.length; j++) {
         const a = policies[i]!;
         const b = policies[j]!;
-        differences[m][`${a}-${b}`] = pick(pairedDiffCI(valuesOf(a, m), valuesOf(b, m), level));
+        const reps = common(a, b);
+        differences[m][`${a}-${b}`] = pick(pairedDiffCI(valuesOf(a, m, reps), valuesOf(b, m, reps), level));
       }
     }
   }
