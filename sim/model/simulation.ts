@@ -201,16 +201,30 @@ export class Simulation {
     this.dispatchWork(m.desk);
   }
 
-  /** Runs activities one after another, then `done`. */
+  /** Runs activities one after another, then `done`. Kept on the member (no closure per step). */
   private segments(m: StaffMember, c: Case | null, steps: [Activity, number][], done: () => void): void {
-    const step = (i: number) => {
-      if (i >= steps.length) return done();
-      const [activity, hours] = steps[i]!;
-      if (hours <= 0 && i + 1 < steps.length) return step(i + 1);
-      this.setActivity(m, activity, c);
-      this.clock.schedule(Math.max(0, hours), () => step(i + 1));
-    };
-    step(0);
+    m.plan = steps;
+    m.planStep = 0;
+    m.planCase = c;
+    m.planDone = done;
+    this.nextSegment(m);
+  }
+
+  private nextSegment(m: StaffMember): void {
+    const steps = m.plan!;
+    let i = m.planStep;
+    while (i < steps.length - 1 && steps[i]![1] <= 0) i++; // skip empty steps, but never the last
+    if (i >= steps.length) {
+      const done = m.planDone!;
+      m.plan = null;
+      m.planDone = null;
+      done();
+      return;
+    }
+    const [activity, hours] = steps[i]!;
+    m.planStep = i + 1;
+    this.setActivity(m, activity, m.planCase);
+    this.clock.schedule(Math.max(0, hours), () => this.nextSegment(m));
   }
 
   private startTask(m: StaffMember, task: Task, enqueuedAt: number): void {

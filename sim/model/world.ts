@@ -40,6 +40,11 @@ export interface StaffMember {
   activity: Activity | null; // null = idle (or off duty)
   /** The case the current activity is for, if any. */
   current: Case | null;
+  /** The task in progress as a list of timed activities (see Simulation.segments). */
+  plan: [Activity, number][] | null;
+  planStep: number;
+  planCase: Case | null;
+  planDone: (() => void) | null;
   since: number;
   hours: Record<Activity, number>;
   onDutyHours: number;
@@ -136,6 +141,10 @@ export class World {
           leaving: false,
           activity: null,
           current: null,
+          plan: null,
+          planStep: 0,
+          planCase: null,
+          planDone: null,
           since: 0,
           hours: { patrol: 0, handle: 0, travel: 0, review: 0, dispatch: 0, verify: 0, call: 0, register: 0 },
           onDutyHours: 0,
