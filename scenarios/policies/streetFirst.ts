@@ -7,7 +7,8 @@ import { hierarchical } from '../../sim/policies/hierarchical.ts';
 const streetFirst: Policy = {
   name: 'streetFirst',
   route(c, at, ctx) {
-    if (at?.role === 'districtDispatcher' && Number.isNaN(c.dispatchedAt)) {
+    // Only on the way down: a case the street has already passed up goes on as hierarchical.
+    if (at?.role === 'districtDispatcher' && Number.isNaN(c.dispatchedAt) && !c.tiersVisited.includes('street')) {
       return { desk: ctx.world.streetDispatchDesk(c.grid).id };
     }
     return hierarchical.route(c, at, ctx);

@@ -9,6 +9,7 @@ import { policyOption } from './policyFile.ts';
 import { Progress } from './progress.ts';
 import { reportChecks } from './report.ts';
 import type { ReplicationTask } from './replicationTask.ts';
+import { scenarioHash } from './runOutputs.ts';
 import { runReplications } from './workerPool.ts';
 import { interval, renderTable } from './table.ts';
 import { VERSION } from './version.ts';
@@ -81,7 +82,7 @@ async function runExperiment(file: string, policies: PolicyChoice[], o: Experime
   writeFileAtomic(join(outDir, 'scenario.json'), stableJson(scenario));
   writeFileAtomic(
     join(outDir, 'manifest.json'),
-    stableJson({ gridgov: VERSION, node: process.version, scenario: scenario.name, scenarioFile: file, policies: names, reps: o.reps, baseSeed, runs: records.length, wallSeconds: Number(((performance.now() - started) / 1000).toFixed(3)) }),
+    stableJson({ gridgov: VERSION, node: process.version, scenario: scenario.name, scenarioFile: file, scenarioHash: scenarioHash(scenario), policies: names, reps: o.reps, baseSeed, runs: records.length, wallSeconds: Number(((performance.now() - started) / 1000).toFixed(3)) }),
   );
   if (!o.quiet) {
     const pairs = Object.keys(comparison.differences[SHOWN[0]![0]]!);

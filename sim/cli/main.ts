@@ -7,6 +7,7 @@ import { loadScenarioFile, stableJson, writeFileAtomic } from './files.ts';
 import { policyOption } from './policyFile.ts';
 import { printRunSummary, reportChecks } from './report.ts';
 import { runToFolder } from './runOutputs.ts';
+import { selftestCommand } from './selftest.ts';
 import { VERSION } from './version.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -45,7 +46,8 @@ export function buildProgram(): Command {
       const choice = await policyOption(o.policy ?? scenario.policy.name);
       const seed = o.seed !== undefined ? parseSeed(o.seed) : scenario.seed;
       const outDir = o.out ?? join('results', `${scenario.name}-${choice.name}-seed${seed}`);
-      const summary = await runToFolder(scenario, { outDir, seed, policyName: choice.name, policy: choice.policy, scenarioFile: file, cases: o.cases });
+      const policyFile = choice.policy ? (o.policy ?? scenario.policy.name) : undefined;
+      const summary = await runToFolder(scenario, { outDir, seed, policyName: choice.name, policy: choice.policy, policyFile, scenarioFile: file, cases: o.cases });
       if (!o.quiet) printRunSummary(summary, outDir);
       reportChecks([summary]);
     });
@@ -97,6 +99,15 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('selftest')
+    .description('Check this install against queueing theory: M/M/1, M/M/c, M/G/1, priorities, a 3-tier chain, shifts')
+    .option('--full', 'the long plan of docs/validation.md (tens of minutes) instead of the quick one (under a minute)')
+    .option('--only <id>', 'only the cases whose id contains this text')
+    .option('--json <file>', 'also write the results as JSON')
+    .option('-q, --quiet', 'no progress line')
+    .action(selftestCommand);
+
+  program
     .command('schema')
     .description('Print (or write) the JSON Schema of scenario files')
     .option('-o, --out <file>', 'write to this file instead of stdout')
@@ -131,6 +142,11 @@ export async function main(argv: string[]): Promise<number> {
 
 const invokedDirectly = process.argv[1] !== undefined && /(?:main\.ts|gridgov(?:\.mjs)?)$/.test(process.argv[1]);
 if (invokedDirectly) {
+  // `gridgov schema | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   const code = await main(process.argv.slice(2));
   process.exitCode = code;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { simulate } from '../run/simulateRun.ts';
 import type { Summary } from '../run/summary.ts';
 import type { Policy } from '../policies/types.ts';
+import { resolvePolicy } from '../policies/registry.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { FileSink, stableJson, writeFileAtomic } from './files.ts';
 import { VERSION } from './version.ts';
@@ -13,6 +14,8 @@ export interface RunToFolderOptions {
   policyName?: string;
   policy?: Policy;
   scenarioFile?: string;
+  /** The policy file `policy` was loaded from, as the user gave it. */
+  policyFile?: string;
   /** Write cases.csv (default true). */
   cases?: boolean;
 }
@@ -28,12 +31,16 @@ export function scenarioHash(s: Scenario): string {
  */
 export async function runToFolder(scenario: Scenario, opts: RunToFolderOptions): Promise<Summary> {
   const started = performance.now();
+  // Resolve the policy before opening any file, so bad input leaves nothing behind.
+  resolvePolicy(opts.policy?.name ?? opts.policyName ?? scenario.policy.name, scenario.policy, opts.policy);
   const sink = opts.cases === false ? undefined : new FileSink(join(opts.outDir, 'cases.csv'));
   const result = await simulate(scenario, { seed: opts.seed, policyName: opts.policyName, policy: opts.policy, caseSink: sink });
   sink?.close();
   const files: Record<string, number> = {};
   if (sink) files['cases.csv'] = sink.bytes;
-  files['scenario.json'] = writeFileAtomic(join(opts.outDir, 'scenario.json'), stableJson(result.scenario));
+  // A run with a policy file records the file, so scenario.json runs again as it is.
+  const asRun = opts.policyFile ? { ...result.scenario, policy: { ...result.scenario.policy, name: opts.policyFile } } : result.scenario;
+  files['scenario.json'] = writeFileAtomic(join(opts.outDir, 'scenario.json'), stableJson(asRun));
   files['summary.json'] = writeFileAtomic(join(opts.outDir, 'summary.json'), stableJson(result.summary));
   files['timeseries.csv'] = writeFileAtomic(join(opts.outDir, 'timeseries.csv'), result.timeseriesCsv);
   files['staff.csv'] = writeFileAtomic(join(opts.outDir, 'staff.csv'), result.staffCsv);

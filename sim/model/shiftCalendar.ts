@@ -40,21 +40,23 @@ export class ShiftCalendar {
     return false;
   }
 
-  /** The first time after `t` at which onDutyAt changes value; Infinity if never. */
+  /** The first time after `t` at which onDutyAt changes value; Infinity if never (within 400 days). */
   nextChange(t: number): number {
     if (this.shift === 'always') return Infinity;
     const on = this.onDutyAt(t);
-    // Candidate boundaries are the starts and ends of instances; walk them in time order.
+    // Boundaries come from instances day by day. An instance starting on day d begins at or
+    // after d·24, so once day d is reached every boundary before d·24 is known and can be
+    // checked in order; this finds the change even after many back-to-back shifts.
     const day = Math.floor(t / 24);
-    const boundaries: number[] = [];
+    const pending: number[] = [];
     for (let d = day - 2; d <= day + 400; d++) {
+      pending.sort((a, b) => a - b);
+      while (pending.length > 0 && pending[0]! < d * 24) {
+        const b = pending.shift()!;
+        if (b > t && this.onDutyAt(b) !== on) return b;
+      }
       const iv = this.instance(d);
-      if (iv) boundaries.push(iv[0], iv[1]);
-      if (boundaries.length > 0 && d * 24 > t + 72 && boundaries.some((b) => b > t)) break;
-    }
-    boundaries.sort((a, b) => a - b);
-    for (const b of boundaries) {
-      if (b > t && this.onDutyAt(b) !== on) return b;
+      if (iv) pending.push(iv[0], iv[1]);
     }
     return Infinity;
   }

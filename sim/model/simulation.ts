@@ -8,7 +8,7 @@ import type { Policy, PolicyContext, Routing } from '../policies/types.ts';
 import { DemandProcess } from './demand.ts';
 import type { SimEvent, SimObserver } from './events.ts';
 import { PRIORITY_RANK, TIER_RANK, type Case, type Issue, type RegisteredBy } from './types.ts';
-import { World, type Activity, type ContactKind, type Desk, type StaffMember, type Task } from './world.ts';
+import { World, type Activity, type ContactKind, type Desk, type StaffGroup, type StaffMember, type Task } from './world.ts';
 import type { QueueEntry } from './taskQueue.ts';
 
 const MAX_REOPENS = 5;
@@ -94,7 +94,7 @@ export class Simulation {
     for (const desk of this.world.desks) {
       desk.groups.forEach((g) => {
         if (g.calendar.onDutyAt(0)) this.clock.schedule(0, () => this.shiftChanged(desk, g.members, true));
-        this.scheduleShiftChange(desk, g.members, g.calendar, 0);
+        this.scheduleShiftChange(desk, g, 0);
       });
     }
     this.scheduleNextIssue(0);
@@ -108,12 +108,14 @@ export class Simulation {
 
   // ---- shifts -------------------------------------------------------------------------------
 
-  private scheduleShiftChange(desk: Desk, members: StaffMember[], cal: Desk['groups'][number]['calendar'], from: number): void {
-    const next = cal.nextChange(from);
+  private scheduleShiftChange(desk: Desk, group: StaffGroup, from: number): void {
+    const next = group.calendar.nextChange(from);
+    group.nextChangeAt = next;
     if (next >= this.horizon) return;
     this.clock.scheduleAt(next, () => {
-      this.shiftChanged(desk, members, cal.onDutyAt(next));
-      this.scheduleShiftChange(desk, members, cal, next);
+      // The next change is known before anyone starts a patrol round that must end by it.
+      this.scheduleShiftChange(desk, group, next);
+      this.shiftChanged(desk, group.members, group.calendar.onDutyAt(next));
     });
   }
 
@@ -140,8 +142,10 @@ export class Simulation {
       m.onDuty = false;
       this.emit({ type: 'staffOffDuty', t: this.now, staff: m });
     } else if (m.activity === 'patrol') {
+      // The round is cut; registering what was found is finished as overtime.
+      this.account(m);
+      m.leaving = true;
       this.endPatrol(m, true);
-      this.goOffDuty(m);
     } else {
       this.account(m);
       m.leaving = true; // finishes the task first (overtime)
@@ -296,7 +300,7 @@ export class Simulation {
   private startPatrol(m: StaffMember): boolean {
     const group = m.desk.groups[m.group]!;
     const now = this.now;
-    const end = Math.min(now + this.scenario.patrol.roundHours, group.calendar.nextChange(now), this.horizon);
+    const end = Math.min(now + this.scenario.patrol.roundHours, group.nextChangeAt, this.horizon);
     if (!(end > now)) return false;
     this.setActivity(m, 'patrol', null);
     m.desk.patrolling++;
@@ -324,12 +328,6 @@ export class Simulation {
       c.reportedAt = this.now;
       c.state = 'reported';
       this.emit({ type: 'caseDiscovered', t: this.now, case: c });
-    }
-    if (cut) {
-      // Off duty: the finds are registered at once, without booking more time.
-      this.setActivity(m, null, null);
-      for (const c of found) this.register(c, 'grid');
-      return;
     }
     const registerHours = found.reduce((sum) => sum + sample(this.rngService, this.scenario.service.registerHours), 0);
     if (found.length === 0) return this.becomeIdle(m, null);
@@ -476,7 +474,10 @@ export class Simulation {
     const to = this.world.desks[routing.desk];
     if (!to) throw new Error(`policy ${this.policy.name} routed case ${c.id} to unknown desk ${routing.desk}`);
     if (to.kind === 'hotline') throw new Error(`policy ${this.policy.name} routed case ${c.id} to the hotline`);
-    if (from && (reason === 'authority' || reason === 'timeout')) {
+    if (from && reason === 'route' && routing.escalation) {
+      c.escalations++;
+      this.emit({ type: 'caseEscalated', t: this.now, case: c, from, to, reason: 'authority' });
+    } else if (from && (reason === 'authority' || reason === 'timeout')) {
       if (reason === 'timeout') c.timeouts++;
       if (routing.bounce || deskRank(to) <= deskRank(from)) {
         c.bounces++;

@@ -82,7 +82,7 @@ export interface Case extends Issue {
   timeouts: number;
   bounces: number;
   reopens: number;
-  contacts: number; // hotline contacts about this case, including the first report
+  contacts: number; // residents' contacts about this case by any channel: the first report, duplicates, follow-up calls
   whistled: boolean;
   waitHours: number; // total time queued at desks
   tiersVisited: string[];

@@ -55,6 +55,8 @@ export interface StaffMember {
 export interface StaffGroup {
   readonly calendar: ShiftCalendar;
   readonly members: StaffMember[];
+  /** The next on/off change of the calendar after the last one, kept by the simulation. */
+  nextChangeAt: number;
 }
 
 export interface Desk extends DeskRef {
@@ -155,7 +157,7 @@ export class World {
         desk.staff.push(m);
         members.push(m);
       }
-      desk.groups.push({ calendar, members });
+      desk.groups.push({ calendar, members, nextChangeAt: calendar.nextChange(0) });
     });
     this.desks.push(desk);
     return desk.id;

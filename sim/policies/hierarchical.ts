@@ -34,12 +34,12 @@ export const hierarchical: Policy = {
     }
     if (at.role === 'streetDispatcher') {
       const handler = w.streetHandlerDesk(c.grid);
-      return w.canResolve(handler, c) ? direct(handler) : upFrom(c, at, ctx);
+      return w.canResolve(handler, c) ? direct(handler) : { ...upFrom(c, at, ctx), escalation: true };
     }
     // District command centre: a case that never reached a handling unit is sent down to its
     // grid; one escalated up to here goes to the district's handlers or the department.
     if (Number.isNaN(c.dispatchedAt)) return transfer(w.gridDesk(c.grid), ctx);
-    if (c.authority === 'department') return transfer(w.departmentDesk(c.grid, c.department), ctx);
+    if (c.authority === 'department') return transfer(w.departmentDesk(c.grid, c.department), ctx, { escalation: true });
     return direct(w.districtHandlerDesk(c.grid));
   },
   escalate: upFrom,

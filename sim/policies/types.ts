@@ -15,6 +15,11 @@ export interface Routing {
   whistle?: boolean;
   /** The case was misrouted and goes back (counted as a bounce, not an escalation). */
   bounce?: boolean;
+  /**
+   * A dispatcher passes the case one tier up (counted as an escalation). Moves decided by
+   * `escalate` and `onTimeout` are classified by tier rank instead.
+   */
+  escalation?: boolean;
 }
 
 /** What a policy may read. It draws only from `rng`, its own stream. */

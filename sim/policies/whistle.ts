@@ -10,7 +10,7 @@ export const whistle: Policy = {
   name: 'whistle',
   route(c, at, ctx) {
     if (at?.role === 'streetDispatcher' && c.authority === 'department') {
-      return { desk: ctx.world.departmentDesk(c.grid, c.department).id, whistle: true };
+      return { desk: ctx.world.departmentDesk(c.grid, c.department).id, whistle: true, escalation: true };
     }
     return hierarchical.route(c, at, ctx);
   },

@@ -43,6 +43,8 @@ export class SummaryCollector implements SimObserver {
   readonly resolution = new Sample();
   readonly handling = new Sample();
   readonly discovery = new Sample();
+  /** Occurrence → registration of issues found by a patrol (latent issues). */
+  readonly patrolDiscovery = new Sample();
   readonly wait = new OnlineStats();
   slaMet = 0;
   slaDue = 0;
@@ -80,6 +82,7 @@ export class SummaryCollector implements SimObserver {
           this.registered++;
           this.sources[e.case.source!]++;
           this.discovery.add(e.case.registeredAt - e.case.createdAt);
+          if (e.case.source === 'patrol') this.patrolDiscovery.add(e.case.registeredAt - e.case.createdAt);
         }
         break;
       case 'contactReceived':

@@ -46,10 +46,10 @@ const priorityWeights = z
   .strictObject({
     emergency: nonNegative.default(0),
     urgent: nonNegative.default(0),
-    general: nonNegative.default(1),
+    general: nonNegative.default(0),
     complex: nonNegative.default(0),
   })
-  .describe('Relative weights of the priority classes (time limits in timeLimitsHours)');
+  .describe('Relative weights of the priority classes (time limits in timeLimitsHours); keys left out weigh 0');
 
 const shiftSchema = z.union([
   z.literal('always').describe('On duty around the clock, every day'),

@@ -125,7 +125,8 @@ export function buildTerritory(spec: TerritorySpec): Territory {
             community: community.index,
             street: street.index,
             district: dIndex,
-            sideKm,
+            // layout uses equal cells; a grid's own side (for walking inside it) follows its households
+            sideKm: Math.sqrt(households / spec.householdsPerKm2),
           };
           t.grids.push(grid);
           community.grids.push(grid.index);

@@ -98,6 +98,9 @@ describe('gridgov command', () => {
     expect(set.code).toBe(2);
     expect(set.stderr).toContain('patrol.roundHours: expected number, found "fast"');
 
+    const fresh = join(dir, 'fresh');
+    expect(gridgov(['run', good, '--policy', 'anarchy', '--out', fresh]).code).toBe(2);
+    expect(existsSync(fresh)).toBe(false); // nothing half-written
     const pol = gridgov(['run', good, '--policy', 'anarchy']);
     expect(pol.code).toBe(2);
     expect(pol.stderr).toContain('policy.name: expected one of "hierarchical", "flat", "whistle" or a policy file');
@@ -150,8 +153,27 @@ describe('gridgov command', () => {
     expect(r.code).toBe(0);
     const s = JSON.parse(readFileSync(join(dir, 'o', 'summary.json'), 'utf8'));
     expect(s.policy).toBe('streetFirst');
+    expect(s.checks.ok).toBe(true);
+    expect(s.utilization.districtDispatcher).toBeLessThan(0.2); // no case loops between the centres (a loop pins it at 100%)
+    // the resolved scenario names the policy file, so it runs again as it is
+    const again = gridgov(['run', join(dir, 'o', 'scenario.json'), '--out', join(dir, 'again'), '-q']);
+    expect(again.stderr).toBe('');
+    expect(readFileSync(join(dir, 'again', 'cases.csv'), 'utf8')).toBe(readFileSync(join(dir, 'o', 'cases.csv'), 'utf8'));
     const bad = gridgov(['run', file, '--policy', 'test/fixtures/notThere.ts']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('notThere.ts');
+  });
+});
+
+describe('gridgov selftest', () => {
+  it('prints the analytic table with theory, simulated mean ± CI and PASS/FAIL', () => {
+    const dir = tempDir();
+    const r = gridgov(['selftest', '--only', 'mm1-rho0.5', '--json', join(dir, 'self.json'), '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/model\s+parameters\s+metric\s+theory\s+simulated ± 99% hw\s+rel\.err\s+result/);
+    expect(r.stdout).toContain('M/M/1');
+    expect(r.stdout).toMatch(/5\/5 PASS/);
+    const j = JSON.parse(readFileSync(join(dir, 'self.json'), 'utf8'));
+    expect(j.results.every((x: { pass: boolean }) => x.pass)).toBe(true);
   });
 });

@@ -51,3 +51,18 @@ describe('ShiftCalendar', () => {
     expect(c.onDutyAt(48)).toBe(true);
   });
 });
+
+describe('ShiftCalendar across long on-duty stretches', () => {
+  it('finds the change after six back-to-back 24-hour shifts', () => {
+    const c = new ShiftCalendar({ startHour: 0, endHour: 24, days: [0, 1, 2, 3, 4, 5], holidaysOff: false }, 0, []);
+    expect(c.nextChange(0)).toBe(144);
+    expect(c.onDutyHours(0, 168)).toBe(144);
+    expect(c.nextChange(144)).toBe(168);
+  });
+
+  it('handles overlapping shifts', () => {
+    const c = new ShiftCalendar({ startHour: 8, endHour: 36, days: [0, 1, 2, 3, 4, 5, 6], holidaysOff: false }, 0, []);
+    expect(c.nextChange(0)).toBe(8);
+    expect(c.nextChange(8)).toBe(Infinity); // on duty for good once the first shift starts
+  });
+});

@@ -148,3 +148,46 @@ describe('one run', () => {
     expect(r.summary.checks.staffHours.relErr).toBeLessThan(1e-9);
   });
 });
+
+describe('counting and defaults', () => {
+  it('counts every tier a hierarchical case climbs as one escalation', async () => {
+    const raw = minimalScenario({
+      horizonDays: 30,
+      demand: {
+        categories: [
+          { name: 'dept', ratePer1000PerDay: 0.3, department: 'utilities', authority: { department: 1 }, workHours: { dist: 'exponential', mean: 1 }, report: { gridWorker: 1 } },
+        ],
+      },
+    });
+    const r = await runRaw(raw, { policyName: 'hierarchical' });
+    const closed = r.rows.filter((row) => row.state === 'closed');
+    expect(closed.length).toBeGreaterThan(20);
+    for (const row of closed) {
+      expect(row.tiersVisited).toBe('grid>community>street>district>department');
+      expect(row.escalations).toBe('4');
+    }
+    const w = await runRaw(raw, { policyName: 'whistle' });
+    for (const row of w.rows.filter((x) => x.state === 'closed')) {
+      expect(row.tiersVisited).toBe('grid>community>street>department');
+      expect(row.escalations).toBe('3');
+    }
+  });
+
+  it('gives priority keys left out a weight of 0', async () => {
+    const raw = minimalScenario();
+    (raw.demand as { categories: Record<string, unknown>[] }).categories.forEach((c) => (c.priority = { urgent: 1 }));
+    const r = await runRaw(raw);
+    expect(new Set(r.rows.map((row) => row.priority))).toEqual(new Set(['urgent']));
+  });
+
+  it('books the registration of patrol finds even when the round ends with the shift', async () => {
+    const raw = minimalScenario({
+      patrol: { enabled: true, roundHours: 9, detectionProbability: 1 },
+      demand: { categories: [{ name: 'litter', ratePer1000PerDay: 2, authority: { community: 1 }, workHours: { dist: 'constant', value: 0.5 }, report: {} }] },
+    });
+    const r = await runRaw(raw);
+    // office shift 8.5–17.5 = one 9-hour round a day, cut exactly at the shift end
+    expect(r.summary.activityShare.gridWorker.register).toBeGreaterThan(0);
+    expect(r.summary.checks.ok).toBe(true);
+  });
+});
