@@ -104,6 +104,8 @@ export function buildProgram(): Command {
     .option('--full', 'the long plan of docs/validation.md (tens of minutes) instead of the quick one (under a minute)')
     .option('--only <id>', 'only the cases whose id contains this text')
     .option('--json <file>', 'also write the results as JSON')
+    .option('--markdown <file>', 'also write the table as Markdown (docs/validation-table.md)')
+    .option('-w, --workers <n>', 'worker threads (default: all cores); the table does not depend on it', positiveInt('--workers'))
     .option('-q, --quiet', 'no progress line')
     .action(selftestCommand);
 

@@ -1,5 +1,7 @@
-// Entry of a replication worker thread: registers tsx so the TypeScript sources load as they are.
+// Entry of a worker thread: registers tsx so the TypeScript sources load as they are, then loads
+// the module named in workerData (a replication runner, a self-test case runner).
+import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./replicationWorker.ts');
+await import(workerData.module);

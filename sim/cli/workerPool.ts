@@ -3,6 +3,12 @@ import type { ReplicationResult, ReplicationTask } from './replicationTask.ts';
 import { runReplication } from './replicationWorker.ts';
 
 const BOOT = new URL('./workerBoot.mjs', import.meta.url);
+const REPLICATION_MODULE = new URL('./replicationWorker.ts', import.meta.url).href;
+
+/** A thread running `module` (which answers each message with one reply carrying `index`). */
+export function startThread(module: string): Worker {
+  return new Worker(BOOT, { workerData: { module } });
+}
 
 /**
  * Runs replications on `workers` threads (or in this thread when workers ≤ 1). Results come
@@ -22,7 +28,7 @@ export async function runReplications(tasks: readonly ReplicationTask[], workers
   let next = 0;
   const startWorker = (): Promise<void> =>
     new Promise((resolve) => {
-      const worker = new Worker(BOOT);
+      const worker = startThread(REPLICATION_MODULE);
       let current: ReplicationTask | undefined;
       const feed = () => {
         if (next >= tasks.length) {

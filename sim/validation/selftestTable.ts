@@ -34,3 +34,19 @@ export function formatSelftestTable(results: readonly AnalyticResult[]): string 
     '',
   ].join('\n');
 }
+
+/** The same table in Markdown, for docs/validation.md. */
+export function formatSelftestMarkdown(results: readonly AnalyticResult[]): string {
+  const rows = results.map((r) =>
+    `| ${r.model} | ${r.params} | ${r.metric} | ${num(r.theory)} | ${num(r.mean)} ± ${num(r.halfWidth99, 2)} | ${signedPct(r.relErr)} | ${r.reps} × ${r.horizonDays} d | ${r.pass ? 'PASS' : '**FAIL**'} |`,
+  );
+  const passed = results.filter((r) => r.pass).length;
+  return [
+    '| model | parameters | metric | theory | simulated ± 99% half-width | rel. error | replications × horizon | result |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    `${passed}/${results.length} metrics PASS (theory inside the 99% t-interval of the replication means).`,
+    '',
+  ].join('\n');
+}
