@@ -25,6 +25,7 @@ import type { TextSink } from '../run/caseRows.ts';
 import { applySet, resolveScenario } from '../scenario/load.ts';
 import type { Scenario, Staffing } from '../scenario/schema.ts';
 import { meanCI } from '../stats/ci.ts';
+import { splitCsvLine } from '../run/csvLine.ts';
 import { cobhamNonPreemptive, erlangC, mg1MeanWait, mmcMeanWait, mmcPriorityNonPreemptive } from '../stats/queueing.ts';
 import { buildTerritory } from '../territory/build.ts';
 import { extraServerShiftModel, solvePeriodicCtmc } from './periodicCtmc.ts';
@@ -110,7 +111,7 @@ export class CaseCsvCollector implements TextSink {
 
   private line(line: string): void {
     if (line === '') return;
-    const f = splitCsv(line);
+    const f = splitCsvLine(line);
     if (this.col === null) {
       this.col = Object.fromEntries(f.map((name, i) => [name, i]));
       for (const need of ['priority', 'waitHours', 'handlingHours', 'resolvedTier', 'state', 'counted']) {
@@ -133,29 +134,6 @@ function quoteCount(s: string, from: number, to: number): number {
   let n = 0;
   for (let i = s.indexOf('"', from); i >= 0 && i < to; i = s.indexOf('"', i + 1)) n++;
   return n;
-}
-
-function splitCsv(line: string): string[] {
-  if (!line.includes('"')) return line.split(',');
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
 }
 
 // ---- reading the textbook parameters off a resolved scenario --------------------------------

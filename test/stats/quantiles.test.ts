@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../helpers/prng.ts';
 import { QuantileSample, quantileOfSorted } from '../../sim/stats/quantiles.ts';
 
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Type-7 quantile computed directly from its definition, for comparison. */
 function type7(sortedXs: number[], p: number): number {
