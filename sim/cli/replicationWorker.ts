@@ -9,7 +9,7 @@ export async function runReplication(task: ReplicationTask): Promise<Replication
   try {
     const policy = task.policyFile ? await loadPolicyFile(task.policyFile) : undefined;
     const summary = task.outDir
-      ? await runToFolder(task.scenario, { outDir: task.outDir, seed: task.seed, policyName: task.policyName, policy, scenarioFile: task.scenarioFile })
+      ? await runToFolder(task.scenario, { outDir: task.outDir, seed: task.seed, policyName: task.policyName, policy, policyFile: task.policyFile, scenarioFile: task.scenarioFile })
       : (await simulate(task.scenario, { seed: task.seed, policyName: task.policyName, policy })).summary;
     return { index: task.index, ok: true, summary };
   } catch (err) {

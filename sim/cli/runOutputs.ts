@@ -49,7 +49,7 @@ export async function runToFolder(scenario: Scenario, opts: RunToFolderOptions):
     node: process.version,
     scenario: result.scenario.name,
     scenarioFile: opts.scenarioFile ?? null,
-    scenarioHash: scenarioHash(result.scenario),
+    scenarioHash: scenarioHash(asRun),
     policy: result.summary.policy,
     seed: result.summary.seed,
     timeUnit: 'hours',
