@@ -157,7 +157,12 @@ export function buildTerritory(spec: TerritorySpec): Territory {
   return t;
 }
 
-/** Straight-line distance in km between two places. */
+/**
+ * Straight-line distance in km between two places. sqrt is correctly rounded everywhere;
+ * Math.hypot's last bit differs between V8 versions (Node vs Chromium), which broke byte-identity.
+ */
 export function distanceKm(a: { x: number; y: number }, b: { x: number; y: number }): number {
-  return Math.hypot(a.x - b.x, a.y - b.y);
+  const dx = a.x - b.x;
+  const dy = a.y - b.y;
+  return Math.sqrt(dx * dx + dy * dy);
 }
