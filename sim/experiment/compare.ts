@@ -141,7 +141,7 @@ export interface CompareOptions {
 
 /**
  * The library form of `gridgov compare`: runs in memory (no files) with `simulate`, which the
- * caller passes in so this module stays free of the engine (and testable with a stub).
+ * caller passes in so this module stays free of the engine (and testable without it).
  */
 export async function compareWith(
   simulateSummary: (s: Scenario, choice: PolicyChoice, seed: string | number) => Promise<Summary>,
