@@ -59,7 +59,8 @@ export class SummaryCollector implements SimObserver {
   readonly contactsByKind = { consultation: 0, report: 0, followup: 0, duplicate: 0 };
   orderViolations = 0;
   firstOrderViolation = '';
-  private readonly closedIds = new Set<number>();
+  /** One bit per case id (ids are dense, in birth order): closed already? */
+  private closedBits = new Uint8Array(1024);
   doubleClosed = 0;
 
   constructor(private readonly scenario: Scenario) {
@@ -97,8 +98,15 @@ export class SummaryCollector implements SimObserver {
 
   private onClosed(c: Case): void {
     this.closedAll++;
-    if (this.closedIds.has(c.id)) this.doubleClosed++;
-    this.closedIds.add(c.id);
+    const byte = c.id >> 3;
+    if (byte >= this.closedBits.length) {
+      const grown = new Uint8Array(Math.max(byte + 1, this.closedBits.length * 2));
+      grown.set(this.closedBits);
+      this.closedBits = grown;
+    }
+    const bit = 1 << (c.id & 7);
+    if (this.closedBits[byte]! & bit) this.doubleClosed++;
+    this.closedBits[byte]! |= bit;
     this.checkOrder(c);
     if (!this.counted(c)) return;
     this.closed++;
