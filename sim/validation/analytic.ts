@@ -576,7 +576,10 @@ export async function runAnalyticCase(
   for (let i = 0; i < opts.reps; i++) {
     const sink = c.needsCases ? new CaseCsvCollector() : undefined;
     const { summary } = await simulate(scenario, { seed: base + i, caseSink: sink });
-    if (!summary.checks.conservation) throw new Error(`${c.id} seed ${base + i}: case conservation check failed`);
+    // Self-consistency on every run of the suite: the books and Little's law per tier.
+    const k = summary.checks;
+    if (!k.ok) throw new Error(`${c.id} seed ${base + i}: the books do not balance: ${JSON.stringify({ conservation: k.conservation, order: k.timestampOrder, staffHours: k.staffHours })}`);
+    if (!k.littleLaw.ok) throw new Error(`${c.id} seed ${base + i}: Little's law off by ${(100 * k.littleLaw.relErr).toFixed(2)}% (tolerance ${(100 * k.littleLaw.tolerance).toFixed(1)}%)`);
     const measured = c.measure(summary, sink?.rows);
     theory.forEach((t, k) => {
       const m = measured.find((x) => x.metric === t.metric);
