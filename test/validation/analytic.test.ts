@@ -8,13 +8,20 @@ import { mg1MeanWait, mmcMeanSojourn } from '../../sim/stats/queueing.ts';
 // a correct simulator still fails one with some probability on a fresh seed set; the seeds are
 // fixed (base 1, never tuned), so the outcome is deterministic.
 
+// `npm run test:long` (GRIDGOV_LONG=1) runs the full plan of docs/validation.md instead. There,
+// with ~44 metrics at 99% each, a chance miss or two is expected: the long run asserts the
+// family instead (at most 3 misses; P(≥ 4 of 44 at 1%) ≈ 0.1%).
+const LONG = process.env.GRIDGOV_LONG === '1';
+const MAX_LONG_MISSES = 3;
+const CASE_TIMEOUT_MS = LONG ? 30 * 60_000 : 120_000;
+
 const cache = new Map<string, Promise<AnalyticResult[]>>();
 function results(id: string): Promise<AnalyticResult[]> {
   let p = cache.get(id);
   if (!p) {
     const c = ANALYTIC_CASES.find((x) => x.id === id);
     if (!c) throw new Error(`no case ${id}`);
-    p = runAnalyticCase(c, c.quick);
+    p = runAnalyticCase(c, LONG ? c.full : c.quick);
     cache.set(id, p);
   }
   return p;
@@ -28,7 +35,7 @@ const outside = (r: AnalyticResult, value: number) => value < r.ciLow99 || value
 
 const collected: AnalyticResult[] = [];
 
-describe('analytic validation: simulated means vs textbook queues (quick plan)', () => {
+describe(`analytic validation: simulated means vs textbook queues (${LONG ? 'full' : 'quick'} plan)`, () => {
   for (const c of ANALYTIC_CASES) {
     it(`${c.id}: ${c.model} (${c.params})`, async () => {
       const res = await results(c.id);
@@ -36,9 +43,17 @@ describe('analytic validation: simulated means vs textbook queues (quick plan)',
       expect(res.length).toBeGreaterThan(0);
       for (const r of res) {
         expect(r.halfWidth99, `${r.id} ${r.metric}: no interval`).toBeGreaterThan(0);
-        expect(r.pass, `${r.id} ${r.metric}: theory ${r.theory} outside the 99% CI [${r.ciLow99}, ${r.ciHigh99}] (mean ${r.mean})`).toBe(true);
+        if (!LONG) expect(r.pass, `${r.id} ${r.metric}: theory ${r.theory} outside the 99% CI [${r.ciLow99}, ${r.ciHigh99}] (mean ${r.mean})`).toBe(true);
       }
-    });
+    }, CASE_TIMEOUT_MS);
+  }
+
+  if (LONG) {
+    it(`full plan: at most ${MAX_LONG_MISSES} of the metrics miss their 99% interval`, async () => {
+      const all = (await Promise.all(ANALYTIC_CASES.map((c) => results(c.id)))).flat();
+      const misses = all.filter((r) => !r.pass).map((r) => `${r.id} ${r.metric}`);
+      expect(misses.length, misses.join('; ')).toBeLessThanOrEqual(MAX_LONG_MISSES);
+    }, CASE_TIMEOUT_MS);
   }
 
   afterAll(() => {
