@@ -26,7 +26,7 @@ import { applySet, resolveScenario } from '../scenario/load.ts';
 import type { Scenario, Staffing } from '../scenario/schema.ts';
 import { meanCI } from '../stats/ci.ts';
 import { splitCsvLine } from '../run/csvLine.ts';
-import { cobhamNonPreemptive, erlangC, mg1MeanWait, mmcMeanWait, mmcPriorityNonPreemptive } from '../stats/queueing.ts';
+import { cobhamNonPreemptive, erlangC, mg1MeanWait, mmcMeanSojourn, mmcMeanWait, mmcPriorityNonPreemptive } from '../stats/queueing.ts';
 import { buildTerritory } from '../territory/build.ts';
 import { extraServerShiftModel, solvePeriodicCtmc } from './periodicCtmc.ts';
 
@@ -417,10 +417,6 @@ function priorityCase(id: string, model: string, sets: string[], multiServer: bo
   });
 }
 
-function mmcL(lambda: number, mu: number, c: number): number {
-  return lambda * (mmcMeanWait(lambda, mu, c) + 1 / mu);
-}
-
 const chainCase = defineCase({
   id: 'chain-3tier',
   model: 'Jackson 3×M/M/c',
@@ -433,7 +429,7 @@ const chainCase = defineCase({
   },
   theory: (s) => {
     const k = chainParams(s);
-    const L = k.nodeRates.map((l, i) => mmcL(l, k.mu, k.servers[i]!));
+    const L = k.nodeRates.map((l, i) => l * mmcMeanSojourn(l, k.mu, k.servers[i]!)); // Little: L = λW
     return [
       { metric: 'L grid', value: L[0]! },
       { metric: 'L community', value: L[1]! },
