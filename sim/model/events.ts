@@ -21,7 +21,8 @@ export type SimEvent =
   /** A visit to a desk begins (case, verification or contact) — for backlog and Little's law. */
   | { type: 'deskEntered'; t: number; desk: Desk; case: Case | null }
   | { type: 'deskLeft'; t: number; desk: Desk; case: Case | null; enteredAt: number }
-  | { type: 'workStarted'; t: number; staff: StaffMember; activity: Activity; case: Case | null }
+  /** `travelHours` > 0: the worker first travels that long (both ways included), then does `activity`. */
+  | { type: 'workStarted'; t: number; staff: StaffMember; activity: Activity; case: Case | null; travelHours: number }
   | { type: 'workFinished'; t: number; staff: StaffMember; activity: Activity; case: Case | null }
   | { type: 'staffOnDuty'; t: number; staff: StaffMember }
   | { type: 'staffOffDuty'; t: number; staff: StaffMember };

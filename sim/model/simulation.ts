@@ -8,10 +8,17 @@ import type { Policy, PolicyContext, Routing } from '../policies/types.ts';
 import { DemandProcess } from './demand.ts';
 import type { SimEvent, SimObserver } from './events.ts';
 import { PRIORITY_RANK, TIER_RANK, type Case, type Issue, type RegisteredBy } from './types.ts';
-import { World, type Activity, type ContactKind, type Desk, type StaffGroup, type StaffMember, type Task } from './world.ts';
+import type { ShiftCalendar } from './shiftCalendar.ts';
+import { World, type Activity, type ContactKind, type Desk, type PlanKind, type StaffGroup, type StaffMember, type Task } from './world.ts';
 import type { QueueEntry } from './taskQueue.ts';
 
 const MAX_REOPENS = 5;
+
+/** A staff group and its desk, as listed under their shared calendar. */
+interface ShiftedGroup {
+  desk: Desk;
+  group: StaffGroup;
+}
 const CALL_LEVEL = 1;
 
 /** Rank used to tell an escalation (up) from a hand-down; the hotline sits below the grid. */
@@ -41,6 +48,9 @@ export class Simulation {
   private readonly rngService;
   private readonly rngPatrol;
   private readonly rngSatisfaction;
+  /** Per staff member, the callbacks of its task timer and its patrol round timer (made once). */
+  private readonly planEnds: (() => void)[];
+  private readonly roundEnds: (() => void)[];
 
   constructor(
     readonly scenario: Scenario,
@@ -56,6 +66,8 @@ export class Simulation {
     this.rngService = streams.stream('service');
     this.rngPatrol = streams.stream('patrol');
     this.rngSatisfaction = streams.stream('satisfaction');
+    this.planEnds = this.world.staff.map((m) => () => this.finishPlan(m));
+    this.roundEnds = this.world.staff.map((m) => () => this.roundEnded(m));
     const clock = this.clock;
     const world = this.world;
     const rng = streams.stream('policy');
@@ -91,11 +103,18 @@ export class Simulation {
   }
 
   start(): void {
+    // One timer per distinct calendar serves every group on it (thousands of grids share a shift).
+    const byCalendar = new Map<ShiftCalendar, ShiftedGroup[]>();
     for (const desk of this.world.desks) {
-      desk.groups.forEach((g) => {
-        if (g.calendar.onDutyAt(0)) this.clock.schedule(0, () => this.shiftChanged(desk, g.members, true));
-        this.scheduleShiftChange(desk, g, 0);
-      });
+      for (const group of desk.groups) {
+        let list = byCalendar.get(group.calendar);
+        if (!list) byCalendar.set(group.calendar, (list = []));
+        list.push({ desk, group });
+      }
+    }
+    for (const [calendar, groups] of byCalendar) {
+      if (calendar.onDutyAt(0)) this.clock.schedule(0, () => this.shiftChanged(groups, true));
+      this.scheduleShiftChange(calendar, groups, 0);
     }
     this.scheduleNextIssue(0);
     this.startConsultations();
@@ -108,20 +127,22 @@ export class Simulation {
 
   // ---- shifts -------------------------------------------------------------------------------
 
-  private scheduleShiftChange(desk: Desk, group: StaffGroup, from: number): void {
-    const next = group.calendar.nextChange(from);
-    group.nextChangeAt = next;
+  private scheduleShiftChange(calendar: ShiftCalendar, groups: ShiftedGroup[], from: number): void {
+    const next = calendar.nextChange(from);
+    for (const { group } of groups) group.nextChangeAt = next;
     if (next >= this.horizon) return;
     this.clock.scheduleAt(next, () => {
       // The next change is known before anyone starts a patrol round that must end by it.
-      this.scheduleShiftChange(desk, group, next);
-      this.shiftChanged(desk, group.members, group.calendar.onDutyAt(next));
+      this.scheduleShiftChange(calendar, groups, next);
+      this.shiftChanged(groups, calendar.onDutyAt(next));
     });
   }
 
-  private shiftChanged(desk: Desk, members: StaffMember[], on: boolean): void {
-    for (const m of members) (on ? this.goOnDuty(m) : this.goOffDuty(m));
-    if (on) this.dispatchWork(desk);
+  private shiftChanged(groups: ShiftedGroup[], on: boolean): void {
+    for (const { desk, group } of groups) {
+      for (const m of group.members) (on ? this.goOnDuty(m) : this.goOffDuty(m));
+      if (on) this.dispatchWork(desk);
+    }
   }
 
   private goOnDuty(m: StaffMember): void {
@@ -145,7 +166,7 @@ export class Simulation {
       // The round is cut; registering what was found is finished as overtime.
       this.account(m);
       m.leaving = true;
-      this.endPatrol(m, true);
+      this.cutPatrol(m);
     } else {
       this.account(m);
       m.leaving = true; // finishes the task first (overtime)
@@ -159,32 +180,44 @@ export class Simulation {
     const to = Math.min(now, this.horizon);
     if (to > from) {
       const dt = to - from;
-      if (m.activity !== null) m.hours[m.activity] += dt;
+      if (m.activity !== null) {
+        // A task's travel and its work run on one timer; the books split them here.
+        const travel = m.travelEndsAt > from ? Math.min(to, m.travelEndsAt) - from : 0;
+        if (travel > 0) m.hours.travel += travel;
+        m.hours[m.activity] += dt - travel;
+      }
       if (m.onDuty && !m.leaving) m.onDutyHours += dt;
       else if (m.activity !== null) m.overtimeHours += dt;
     }
     m.since = now;
   }
 
-  private setActivity(m: StaffMember, activity: Activity | null, c: Case | null): void {
+  private setActivity(m: StaffMember, activity: Activity | null, c: Case | null, travelHours = 0): void {
     this.account(m);
     const previous = m.activity;
     if (previous !== null) this.emit({ type: 'workFinished', t: this.now, staff: m, activity: previous, case: m.current });
     m.activity = activity;
     m.current = activity === null ? null : c;
-    if (activity !== null) this.emit({ type: 'workStarted', t: this.now, staff: m, activity, case: c });
+    m.travelEndsAt = travelHours > 0 ? this.now + travelHours : -Infinity;
+    if (activity !== null) this.emit({ type: 'workStarted', t: this.now, staff: m, activity, case: c, travelHours });
   }
 
   // ---- staff choose work --------------------------------------------------------------------
 
-  /** Hands queued work to idle staff; idle grid workers with nothing queued go on patrol. */
+  /**
+   * Hands queued work to idle staff; work still waiting at a grid desk calls a patrolling worker
+   * back (the patrol is cut short); idle grid workers with nothing queued go on patrol.
+   */
   private dispatchWork(desk: Desk): void {
     while (desk.idle.length > 0 && desk.queue.size > 0) {
       const m = desk.idle.pop()!;
       const entry = desk.queue.pop()!;
       this.startTask(m, entry.item, entry.enqueuedAt);
     }
-    if (desk.role === 'gridWorker' && this.scenario.patrol.enabled && desk.idle.length > 0) {
+    if (desk.role !== 'gridWorker') return;
+    // cutPatrol makes the worker idle, which dispatches again (recursion at most one per patroller).
+    while (desk.queue.size > 0 && desk.patrollers.length > 0) this.cutPatrol(desk.patrollers[desk.patrollers.length - 1]!);
+    if (this.scenario.patrol.enabled && desk.idle.length > 0 && desk.queue.size === 0) {
       for (const m of desk.idle.splice(0)) {
         if (!this.startPatrol(m)) desk.idle.push(m);
       }
@@ -205,42 +238,57 @@ export class Simulation {
     this.dispatchWork(m.desk);
   }
 
-  /** Runs activities one after another, then `done`. Kept on the member (no closure per step). */
-  private segments(m: StaffMember, c: Case | null, steps: [Activity, number][], done: () => void): void {
-    m.plan = steps;
-    m.planStep = 0;
-    m.planCase = c;
-    m.planDone = done;
-    this.nextSegment(m);
+  /**
+   * Starts a task: optional travel, then one timed activity, on a single timer. What happens
+   * when it ends is decided by `kind` in finishPlan (no closure per task).
+   */
+  private startPlan(m: StaffMember, kind: PlanKind, task: Task | null, c: Case | null, enteredAt: number, activity: Activity, travelHours: number, hours: number): void {
+    m.planKind = kind;
+    m.planTask = task;
+    m.planEnteredAt = enteredAt;
+    const travel = Math.max(0, travelHours);
+    this.setActivity(m, activity, c, travel);
+    this.clock.schedule(travel + Math.max(0, hours), this.planEnds[m.id]!);
   }
 
-  private nextSegment(m: StaffMember): void {
-    const steps = m.plan!;
-    let i = m.planStep;
-    while (i < steps.length - 1 && steps[i]![1] <= 0) i++; // skip empty steps, but never the last
-    if (i >= steps.length) {
-      const done = m.planDone!;
-      m.plan = null;
-      m.planDone = null;
-      done();
-      return;
+  private finishPlan(m: StaffMember): void {
+    const kind = m.planKind!;
+    const task = m.planTask;
+    const desk = m.desk;
+    const enteredAt = m.planEnteredAt;
+    m.planKind = null;
+    m.planTask = null;
+    if (kind === 'call') {
+      const call = task as Extract<Task, { kind: 'call' }>;
+      this.emit({ type: 'deskLeft', t: this.now, desk, case: null, enteredAt });
+      if (call.contact === 'report' && call.case) this.register(call.case, 'hotline');
+      return this.becomeIdle(m, call.case);
     }
-    const [activity, hours] = steps[i]!;
-    m.planStep = i + 1;
-    this.setActivity(m, activity, m.planCase);
-    this.clock.schedule(Math.max(0, hours), () => this.nextSegment(m));
+    if (kind === 'register') {
+      const found = m.planFound!;
+      m.planFound = null;
+      for (const c of found) {
+        m.casesTouched++;
+        this.register(c, 'grid');
+      }
+      return this.becomeIdle(m, null);
+    }
+    const c = task!.case!;
+    this.leaveDesk(desk, c, enteredAt);
+    if (kind === 'verify') this.verified(c);
+    else if (kind === 'dispatch') this.move(c, this.policy.route(c, desk, this.ctx), desk, 'route');
+    else if (kind === 'resolve') this.resolved(c, desk);
+    else this.move(c, this.policy.escalate(c, desk, this.ctx), desk, 'authority');
+    this.becomeIdle(m, c);
   }
 
   private startTask(m: StaffMember, task: Task, enqueuedAt: number): void {
     const desk = m.desk;
     const now = this.now;
+    const service = this.scenario.service;
     if (task.kind === 'call') {
       if (task.case) m.casesTouched++;
-      this.segments(m, task.case, [['call', sample(this.rngService, this.scenario.service.callHours)]], () => {
-        this.emit({ type: 'deskLeft', t: this.now, desk, case: null, enteredAt: enqueuedAt });
-        if (task.contact === 'report' && task.case) this.register(task.case, 'hotline');
-        this.becomeIdle(m, task.case);
-      });
+      this.startPlan(m, 'call', task, task.case, enqueuedAt, 'call', 0, sample(this.rngService, service.callHours));
       return;
     }
     const c = task.case;
@@ -250,41 +298,23 @@ export class Simulation {
     this.entries.delete(c.id);
     const enteredAt = c.queuedAt;
     if (task.kind === 'verify') {
-      const steps: [Activity, number][] =
-        desk.role === 'gridWorker'
-          ? [['travel', 2 * this.world.travelHours(desk, c.grid)], ['verify', sample(this.rngService, this.scenario.service.verifyHours)]]
-          : [['verify', sample(this.rngService, this.scenario.service.callbackHours)]];
-      this.segments(m, c, steps, () => {
-        this.leaveDesk(desk, c, enteredAt);
-        this.verified(c);
-        this.becomeIdle(m, c);
-      });
+      if (desk.role === 'gridWorker') {
+        this.startPlan(m, 'verify', task, c, enteredAt, 'verify', 2 * this.world.travelHours(desk, c.grid), sample(this.rngService, service.verifyHours));
+      } else {
+        this.startPlan(m, 'verify', task, c, enteredAt, 'verify', 0, sample(this.rngService, service.callbackHours));
+      }
       return;
     }
     c.state = 'inWork';
     if (desk.kind === 'dispatch') {
-      this.segments(m, c, [['dispatch', sample(this.rngService, this.scenario.service.dispatchHours)]], () => {
-        this.leaveDesk(desk, c, enteredAt);
-        this.move(c, this.policy.route(c, desk, this.ctx), desk, 'route');
-        this.becomeIdle(m, c);
-      });
-      return;
-    }
-    if (this.world.canResolve(desk, c)) {
+      this.startPlan(m, 'dispatch', task, c, enteredAt, 'dispatch', 0, sample(this.rngService, service.dispatchHours));
+    } else if (this.world.canResolve(desk, c)) {
       if (Number.isNaN(c.firstWorkAt)) c.firstWorkAt = now;
       let oneWay = this.world.travelHours(desk, c.grid);
       if (c.whistled && desk.tier === 'department') oneWay = Math.min(oneWay, this.scenario.policy.whistleResponseHours);
-      this.segments(m, c, [['travel', 2 * oneWay], ['handle', c.pendingWorkHours]], () => {
-        this.leaveDesk(desk, c, enteredAt);
-        this.resolved(c, desk);
-        this.becomeIdle(m, c);
-      });
+      this.startPlan(m, 'resolve', task, c, enteredAt, 'handle', 2 * oneWay, c.pendingWorkHours);
     } else {
-      this.segments(m, c, [['review', sample(this.rngService, this.scenario.service.reviewHours)]], () => {
-        this.leaveDesk(desk, c, enteredAt);
-        this.move(c, this.policy.escalate(c, desk, this.ctx), desk, 'authority');
-        this.becomeIdle(m, c);
-      });
+      this.startPlan(m, 'review', task, c, enteredAt, 'review', 0, sample(this.rngService, service.reviewHours));
     }
   }
 
@@ -294,50 +324,102 @@ export class Simulation {
   }
 
   // ---- patrol -------------------------------------------------------------------------------
-
-  private readonly patrolTimers = new Map<StaffMember, { timer: TimerHandle; startedAt: number; endsAt: number }>();
+  //
+  // A patrol goes on, round after round, until work calls the worker back or the shift ends.
+  // Latent issues can only be found at the end of a round (each with detectionProbability), so a
+  // round-end timer is set only while the grid has latent issues: an empty grid costs no events.
 
   private startPatrol(m: StaffMember): boolean {
     const group = m.desk.groups[m.group]!;
     const now = this.now;
-    const end = Math.min(now + this.scenario.patrol.roundHours, group.nextChangeAt, this.horizon);
-    if (!(end > now)) return false;
+    if (!(Math.min(group.nextChangeAt, this.horizon) > now)) return false;
     this.setActivity(m, 'patrol', null);
-    m.desk.patrolling++;
-    const timer = this.clock.scheduleAt(end, () => this.endPatrol(m, false));
-    this.patrolTimers.set(m, { timer, startedAt: now, endsAt: end });
+    m.desk.patrollers.push(m);
+    m.roundStart = now;
+    if (this.latent[m.desk.unit]!.size > 0) this.armRound(m);
     return true;
   }
 
-  /** A round ends (or is cut short at the end of a shift): latent issues in the grid may be found. */
-  private endPatrol(m: StaffMember, cut: boolean): void {
-    const p = this.patrolTimers.get(m);
-    if (!p) return;
-    this.patrolTimers.delete(m);
-    if (cut) this.clock.cancel(p.timer);
-    m.desk.patrolling--;
-    const fraction = Math.min(1, (this.now - p.startedAt) / this.scenario.patrol.roundHours);
+  /** Moves the member's round origin to the round in progress now (a round ending right now counts as in progress). */
+  private currentRound(m: StaffMember): void {
+    const R = this.scenario.patrol.roundHours;
+    m.roundStart += Math.max(0, Math.ceil((this.now - m.roundStart) / R) - 1) * R;
+  }
+
+  /** Sets the timer for the end of the current round, unless a shift change or the horizon comes first. */
+  private armRound(m: StaffMember): void {
+    const end = m.roundStart + this.scenario.patrol.roundHours;
+    const group = m.desk.groups[m.group]!;
+    // A shift change at or before the end cuts the round itself (goOffDuty → cutPatrol).
+    if (end >= group.nextChangeAt || end >= this.horizon) return;
+    m.patrolTimer = this.clock.scheduleAt(end, this.roundEnds[m.id]!);
+  }
+
+  /** A latent issue appeared in the grid: patrolling workers without a round timer set one. */
+  private latentAppeared(grid: number): void {
+    for (const m of this.world.gridDesk(grid).patrollers) {
+      if (m.patrolTimer !== null) continue;
+      this.currentRound(m);
+      this.armRound(m);
+    }
+  }
+
+  private roundEnded(m: StaffMember): void {
+    m.patrolTimer = null;
+    const found = this.detect(m, 1);
+    m.roundStart = this.now;
+    if (found.length === 0) {
+      if (this.latent[m.desk.unit]!.size > 0) this.armRound(m);
+      return;
+    }
+    this.leavePatrol(m);
+    this.registerFound(m, found);
+  }
+
+  /** The patrol stops before its round ends (work arrived, or the shift ended). */
+  private cutPatrol(m: StaffMember): void {
+    if (m.patrolTimer !== null) {
+      this.clock.cancel(m.patrolTimer);
+      m.patrolTimer = null;
+    } else {
+      this.currentRound(m);
+    }
+    const fraction = Math.min(1, (this.now - m.roundStart) / this.scenario.patrol.roundHours);
+    const found = fraction > 0 ? this.detect(m, fraction) : [];
+    this.leavePatrol(m);
+    if (found.length === 0) return this.becomeIdle(m, null);
+    this.registerFound(m, found);
+  }
+
+  private leavePatrol(m: StaffMember): void {
+    const list = m.desk.patrollers;
+    list.splice(list.indexOf(m), 1);
+  }
+
+  /** Each latent issue of the grid is found with detectionProbability × the share of the round walked. */
+  private detect(m: StaffMember, fraction: number): Case[] {
+    const latent = this.latent[m.desk.unit]!;
+    if (latent.size === 0) return [];
     const prob = this.scenario.patrol.detectionProbability * fraction;
     const found: Case[] = [];
-    for (const c of this.latent[m.desk.unit]!) {
-      if (c.createdAt <= this.now && bernoulli(this.rngPatrol, prob)) found.push(c);
+    for (const c of latent) {
+      if (bernoulli(this.rngPatrol, prob)) found.push(c);
     }
     for (const c of found) {
-      this.latent[c.grid]!.delete(c);
+      latent.delete(c);
       c.source = 'patrol';
       c.reportedAt = this.now;
       c.state = 'reported';
       this.emit({ type: 'caseDiscovered', t: this.now, case: c });
     }
-    const registerHours = found.reduce((sum) => sum + sample(this.rngService, this.scenario.service.registerHours), 0);
-    if (found.length === 0) return this.becomeIdle(m, null);
-    this.segments(m, null, [['register', registerHours]], () => {
-      for (const c of found) {
-        m.casesTouched++;
-        this.register(c, 'grid');
-      }
-      this.becomeIdle(m, null);
-    });
+    return found;
+  }
+
+  private registerFound(m: StaffMember, found: Case[]): void {
+    let hours = 0;
+    for (let i = 0; i < found.length; i++) hours += sample(this.rngService, this.scenario.service.registerHours);
+    m.planFound = found;
+    this.startPlan(m, 'register', null, null, this.now, 'register', 0, hours);
   }
 
   // ---- demand -------------------------------------------------------------------------------
@@ -394,6 +476,7 @@ export class Simulation {
     this.open.set(c.id, c);
     this.latent[c.grid]!.add(c);
     this.emit({ type: 'issueOccurred', t: this.now, case: c });
+    this.latentAppeared(c.grid);
     if (c.reportAt < this.horizon) this.clock.scheduleAt(c.reportAt, () => this.residentReports(c));
   }
 

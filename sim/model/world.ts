@@ -1,4 +1,5 @@
-import type { Scenario, Staffing, Tier } from '../scenario/schema.ts';
+import type { TimerHandle } from '../engine/clock.ts';
+import type { Scenario, Shift, Staffing, Tier } from '../scenario/schema.ts';
 import { distanceKm, type Territory } from '../territory/build.ts';
 import { ShiftCalendar } from './shiftCalendar.ts';
 import { TaskQueue, type QueueEntry } from './taskQueue.ts';
@@ -24,6 +25,9 @@ export const ACTIVITIES: readonly Activity[] = ['patrol', 'handle', 'travel', 'r
 
 export type ContactKind = 'consultation' | 'report' | 'followup' | 'duplicate';
 
+/** What a staff member's current task does when its timer ends. */
+export type PlanKind = 'call' | 'verify' | 'dispatch' | 'resolve' | 'review' | 'register';
+
 /** Work waiting at a desk: a case to dispatch or handle, a case to verify, or a hotline contact. */
 export type Task =
   | { kind: 'case'; case: Case }
@@ -40,11 +44,18 @@ export interface StaffMember {
   activity: Activity | null; // null = idle (or off duty)
   /** The case the current activity is for, if any. */
   current: Case | null;
-  /** The task in progress as a list of timed activities (see Simulation.segments). */
-  plan: [Activity, number][] | null;
-  planStep: number;
-  planCase: Case | null;
-  planDone: (() => void) | null;
+  /** The task in progress (see Simulation.startPlan): one timer for its travel and its work. */
+  planKind: PlanKind | null;
+  planTask: Task | null;
+  /** When the task's case or contact entered the desk's queue. */
+  planEnteredAt: number;
+  /** Cases a patrol found, registered by the 'register' plan. */
+  planFound: Case[] | null;
+  /** End of the travel that precedes the current activity; -Infinity when there is none. */
+  travelEndsAt: number;
+  /** Patrol: start of the current round, and its end timer when a latent issue could be found. */
+  roundStart: number;
+  patrolTimer: TimerHandle | null;
   since: number;
   hours: Record<Activity, number>;
   onDutyHours: number;
@@ -67,8 +78,8 @@ export interface Desk extends DeskRef {
   readonly groups: StaffGroup[];
   /** On-duty staff with nothing to do, last in first out. */
   readonly idle: StaffMember[];
-  /** For grid desks: patrolling staff, who take new work only when their round ends. */
-  patrolling: number;
+  /** For grid desks: staff on patrol; new work at the desk cuts a patrol short. */
+  readonly patrollers: StaffMember[];
 }
 
 /** Queue levels: whistle calls jump the queue at level 0; priorities are 1..4. */
@@ -89,6 +100,7 @@ export class World {
   private readonly districtDispatchDesks: number[] = [];
   private readonly districtHandlerDesks: number[] = [];
   private readonly departmentDesks: number[][] = []; // [district][department]
+  private readonly calendars = new Map<string, ShiftCalendar>();
 
   constructor(
     readonly scenario: Scenario,
@@ -128,11 +140,11 @@ export class World {
       staff: [],
       groups: [],
       idle: [],
-      patrolling: 0,
+      patrollers: [],
     };
     const groups = Array.isArray(staffing) ? staffing : [staffing];
     groups.forEach((g, gi) => {
-      const calendar = new ShiftCalendar(g.shift, this.scenario.startDayOfWeek, this.scenario.holidays);
+      const calendar = this.calendar(g.shift);
       const members: StaffMember[] = [];
       for (let i = 0; i < g.count; i++) {
         const m: StaffMember = {
@@ -143,10 +155,13 @@ export class World {
           leaving: false,
           activity: null,
           current: null,
-          plan: null,
-          planStep: 0,
-          planCase: null,
-          planDone: null,
+          planKind: null,
+          planTask: null,
+          planEnteredAt: 0,
+          planFound: null,
+          travelEndsAt: -Infinity,
+          roundStart: 0,
+          patrolTimer: null,
           since: 0,
           hours: { patrol: 0, handle: 0, travel: 0, review: 0, dispatch: 0, verify: 0, call: 0, register: 0 },
           onDutyHours: 0,
@@ -161,6 +176,17 @@ export class World {
     });
     this.desks.push(desk);
     return desk.id;
+  }
+
+  /** Groups with the same shift share one calendar, so one timer serves all their changes. */
+  private calendar(shift: Shift): ShiftCalendar {
+    const key = JSON.stringify(shift);
+    let cal = this.calendars.get(key);
+    if (!cal) {
+      cal = new ShiftCalendar(shift, this.scenario.startDayOfWeek, this.scenario.holidays);
+      this.calendars.set(key, cal);
+    }
+    return cal;
   }
 
   desk(id: number): Desk {

@@ -30,9 +30,9 @@ describe('TierCollector', () => {
     const c = new TierCollector(2, 0, 4);
     const ev: SimEvent[] = [
       { type: 'staffOnDuty', t: 0, staff: worker },
-      { type: 'workStarted', t: 0, staff: worker, activity: 'patrol', case: null },
+      { type: 'workStarted', t: 0, staff: worker, activity: 'patrol', case: null, travelHours: 0 },
       { type: 'workFinished', t: 1, staff: worker, activity: 'patrol', case: null },
-      { type: 'workStarted', t: 1, staff: worker, activity: 'handle', case: null },
+      { type: 'workStarted', t: 1, staff: worker, activity: 'handle', case: null, travelHours: 0 },
       { type: 'workFinished', t: 3, staff: worker, activity: 'handle', case: null },
       { type: 'staffOffDuty', t: 3, staff: worker },
     ];
