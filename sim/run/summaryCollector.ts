@@ -3,7 +3,7 @@ import type { Case, CaseSource } from '../model/types.ts';
 import type { Scenario, Tier } from '../scenario/schema.ts';
 import { TIERS } from '../scenario/schema.ts';
 import { OnlineStats } from '../stats/online.ts';
-import { QuantileSample } from '../stats/quantiles.ts';
+import { QuantileSketch } from '../stats/quantileSketch.ts';
 
 export interface Distribution {
   mean: number;
@@ -14,9 +14,9 @@ export interface Distribution {
   count: number;
 }
 
-/** Exact quantiles and an online mean of the same values. */
+/** Quantiles (exact up to a million values, then within 0.1%: QuantileSketch) and an online mean. */
 export class Sample {
-  readonly q = new QuantileSample();
+  readonly q = new QuantileSketch();
   readonly s = new OnlineStats();
   add(x: number): void {
     this.q.add(x);

@@ -75,6 +75,11 @@ export class QuantileSample {
     return ps.map((p) => quantileOfSorted(v, p));
   }
 
+  /** The stored values (a view, in no guaranteed order). */
+  values(): Float64Array {
+    return this.#buf.subarray(0, this.#n);
+  }
+
   /** Largest value (= quantile(1)); NaN if empty. */
   max(): number {
     return this.#n === 0 ? NaN : this.#view()[this.#n - 1];
