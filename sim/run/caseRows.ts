@@ -53,13 +53,22 @@ const t = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '');
  */
 export class CaseRowWriter implements SimObserver {
   private buffer: string[] = [];
+  // The text columns of a row depend only on the grid, category or department: escaped once.
+  private readonly gridText: string[];
+  private readonly categoryText: string[];
+  private readonly departmentText: string[];
+  private readonly countedFrom: number;
 
   constructor(
     private readonly sink: TextSink,
     private readonly scenario: Scenario,
-    private readonly territory: Territory,
+    territory: Territory,
     private readonly openCases: () => Iterable<Case>,
   ) {
+    this.gridText = territory.grids.map((g) => `${csvText(g.name)},${g.code},${csvText(territory.streets[g.street]!.name)}`);
+    this.categoryText = scenario.demand.categories.map((c) => csvText(c.name));
+    this.departmentText = scenario.departments.map((d) => csvText(d.name));
+    this.countedFrom = scenario.warmupDays * 24;
     sink.write(`${CASE_COLUMNS.join(',')}\n`);
   }
 
@@ -81,48 +90,20 @@ export class CaseRowWriter implements SimObserver {
     this.buffer = [];
   }
 
+  /** One line in the order of CASE_COLUMNS. */
   row(c: Case): string {
-    const s = this.scenario;
-    const grid = this.territory.grids[c.grid]!;
-    const limit = s.timeLimitsHours[c.priority];
+    const limit = this.scenario.timeLimitsHours[c.priority];
     const closed = Number.isFinite(c.closedAt);
     const handling = closed ? c.closedAt - c.registeredAt : NaN;
-    const fields = [
-      c.id,
-      csvText(s.demand.categories[c.category]!.name),
-      csvText(grid.name),
-      grid.code,
-      csvText(this.territory.streets[grid.street]!.name),
-      c.source ?? '',
-      c.priority,
-      c.authority,
-      c.department >= 0 ? csvText(s.departments[c.department]!.name) : '',
-      t(c.createdAt),
-      t(c.reportedAt),
-      t(c.registeredAt),
-      Number.isFinite(c.registeredAt) ? c.registeredBy : '',
-      t(c.dispatchedAt),
-      t(c.firstWorkAt),
-      t(c.resolvedAt),
-      t(c.verifiedAt),
-      t(c.closedAt),
-      closed ? t(c.closedAt - c.createdAt) : '',
-      closed ? t(handling) : '',
-      t(c.waitHours),
-      limit,
-      closed ? (handling <= limit ? 1 : 0) : '',
-      c.resolvedTier ?? '',
-      c.escalations,
-      c.bounces,
-      c.timeouts,
-      c.reopens,
-      c.contacts,
-      c.whistled ? 1 : 0,
-      c.tiersVisited.join('>'),
-      c.state,
-      c.createdAt >= s.warmupDays * 24 ? 1 : 0,
-    ];
-    return `${fields.join(',')}\n`;
+    return (
+      `${c.id},${this.categoryText[c.category]},${this.gridText[c.grid]},${c.source ?? ''},${c.priority},${c.authority},` +
+      `${c.department >= 0 ? this.departmentText[c.department] : ''},${t(c.createdAt)},${t(c.reportedAt)},${t(c.registeredAt)},` +
+      `${Number.isFinite(c.registeredAt) ? c.registeredBy : ''},${t(c.dispatchedAt)},${t(c.firstWorkAt)},${t(c.resolvedAt)},` +
+      `${t(c.verifiedAt)},${t(c.closedAt)},${closed ? t(c.closedAt - c.createdAt) : ''},${closed ? t(handling) : ''},` +
+      `${t(c.waitHours)},${limit},${closed ? (handling <= limit ? 1 : 0) : ''},${c.resolvedTier ?? ''},${c.escalations},` +
+      `${c.bounces},${c.timeouts},${c.reopens},${c.contacts},${c.whistled ? 1 : 0},${c.tiersVisited.join('>')},${c.state},` +
+      `${c.createdAt >= this.countedFrom ? 1 : 0}\n`
+    );
   }
 }
 
