@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { join } from 'node:path';
 import { InputError } from '../scenario/errors.ts';
 import { scenarioJsonSchema } from '../scenario/schema.ts';
+import { benchCommand } from './benchCommand.ts';
 import { compareCommand, replicateCommand } from './experimentCommands.ts';
 import { loadScenarioFile, stableJson, writeFileAtomic } from './files.ts';
 import { policyOption } from './policyFile.ts';
@@ -108,6 +109,20 @@ export function buildProgram(): Command {
     .option('-w, --workers <n>', 'worker threads (default: all cores); the table does not depend on it', positiveInt('--workers'))
     .option('-q, --quiet', 'no progress line')
     .action(selftestCommand);
+
+  program
+    .command('bench')
+    .description('Measure speed and memory: the bare simjs floor, the default scenario, the megacity year, and how time grows with size')
+    .option('--quick', 'a short version (default once, megacity 14 days, scaling 3 days): a few minutes')
+    .option('-r, --reps <n>', 'runs of the default scenario (median reported; default 3)', positiveInt('--reps'))
+    .option('--megacity-days <n>', 'horizon of the megacity run (default 365)', positiveInt('--megacity-days'))
+    .option('--scale-days <n>', 'horizon of the four scaling runs (default 14)', positiveInt('--scale-days'))
+    .option('--no-megacity', 'skip the megacity run (the scaling runs still use its territory)')
+    .option('--default <file>', 'the default scenario', 'scenarios/default.json')
+    .option('--city <file>', 'the large scenario (its territory.districts must be a list)', 'scenarios/megacity.json')
+    .option('-o, --out <file>', 'where to write the JSON report', 'results/bench.json')
+    .option('-q, --quiet', 'no progress or table')
+    .action(benchCommand);
 
   program
     .command('schema')

@@ -54,6 +54,7 @@ export async function runToFolder(scenario: Scenario, opts: RunToFolderOptions):
     seed: result.summary.seed,
     timeUnit: 'hours',
     events: result.events,
+    meanPendingEvents: Math.round(result.meanPendingEvents),
     files,
     checksOk: result.summary.checks.ok,
     wallSeconds: Number(((performance.now() - started) / 1000).toFixed(3)),

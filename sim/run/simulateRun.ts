@@ -29,6 +29,8 @@ export interface SimulateResult {
   timeseriesCsv: string;
   staffCsv: string;
   events: number;
+  /** Mean depth of the event heap over the run (for benchmarks). */
+  meanPendingEvents: number;
 }
 
 /**
@@ -52,5 +54,5 @@ export async function simulate(scenario: Scenario, opts: SimulateOptions = {}): 
   for (const o of opts.observers ?? []) sim.observe(o);
   sim.run();
   const summary = buildSummary(sim, policy.name, seed, summaryCollector, tiers);
-  return { scenario: resolved, summary, timeseriesCsv: tiers.toCsv(), staffCsv: staffCsv(sim), events: sim.clock.eventsDelivered };
+  return { scenario: resolved, summary, timeseriesCsv: tiers.toCsv(), staffCsv: staffCsv(sim), events: sim.clock.eventsDelivered, meanPendingEvents: sim.clock.meanPending };
 }

@@ -1,0 +1,39 @@
+/** What one bench child process measures. */
+export type BenchTask =
+  | { kind: 'floor'; depth: number; events: number }
+  | {
+      kind: 'run';
+      file: string;
+      set: string[];
+      /** Keep only the first k districts of the scenario's list (the scaling series). */
+      districts?: number;
+      outDir: string;
+      cases: boolean;
+      keep?: boolean;
+    };
+
+export interface FloorMeasurement {
+  depth: number;
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+  microsecondsPerEvent: number;
+  peakRssMB: number;
+}
+
+export interface RunMeasurement {
+  /** Spawn to exit of the process: what a user waits for `gridgov run`. */
+  wallSeconds: number;
+  /** Process start to the run's start (node, tsx, loading modules). */
+  startupSeconds: number;
+  /** Building, simulating and writing the folder. */
+  runSeconds: number;
+  events: number;
+  meanPendingEvents: number;
+  /** Cases created over the whole run (warm-up included), and in the statistics window. */
+  casesAll: number;
+  cases: number;
+  bytesWritten: number;
+  peakRssMB: number;
+  checksOk: boolean;
+}
