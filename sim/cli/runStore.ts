@@ -1,9 +1,21 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { RunRecord } from '../experiment/sweepTables.ts';
 import { InputError } from '../scenario/errors.ts';
-import { stableJson, writeFileAtomic } from './files.ts';
+import { stableJson } from './files.ts';
+
+/**
+ * writeFileAtomic for folders that shards on several machines share: the temporary name carries
+ * the host as well as the process id, so two machines never write the same temporary file.
+ */
+export function writeShared(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${hostname()}-${process.pid}`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, path);
+}
 
 /** sha256 of an object's stable JSON: the id of a plan. */
 export function planHash(value: unknown): string {
@@ -33,7 +45,7 @@ export class RunStore {
   }
 
   save(record: RunRecord): void {
-    writeFileAtomic(this.path(record.key), stableJson(record));
+    writeShared(this.path(record.key), stableJson(record));
   }
 
   /** One record, if present and whole. */
@@ -98,7 +110,7 @@ export function claimPlan(dir: string, file: string, plan: { sweepId?: string; s
     }
     return;
   }
-  writeFileAtomic(path, stableJson(plan));
+  writeShared(path, stableJson(plan));
 }
 
 function describePlan(p: Record<string, unknown>): string {

@@ -13,11 +13,11 @@ import type { Summary } from '../run/summary.ts';
 import { InputError } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { buildTerritory } from '../territory/build.ts';
-import { stableJson, writeFileAtomic } from './files.ts';
+import { stableJson } from './files.ts';
 import { parseSeed } from './main.ts';
 import { reportBooks, runPlanned, type PlannedTask } from './planRunner.ts';
 import { policyOption } from './policyFile.ts';
-import { claimPlan, planHash, RunStore } from './runStore.ts';
+import { claimPlan, planHash, RunStore, writeShared } from './runStore.ts';
 import { scenarioHash } from './runOutputs.ts';
 import { ScenarioVariants } from './scenarioVariants.ts';
 import { printSizing } from './sizeReport.ts';
@@ -109,7 +109,7 @@ export async function sizeCommand(file: string, o: SizeOptions): Promise<void> {
   const plan = { ...draft, sizeId: planHash(draft) };
   const outDir = o.out ?? join('results', `${base.name}-size-${plan.sizeId.slice(0, 8)}`);
   claimPlan(outDir, 'size-plan.json', plan, 'sizeId');
-  writeFileAtomic(join(outDir, 'scenario.json'), stableJson(base));
+  writeShared(join(outDir, 'scenario.json'), stableJson(base));
   const store = new RunStore(outDir, plan.sizeId);
   const records = store.loadAll();
   const seeds = Array.from({ length: o.reps }, (_, r) => repSeed(baseSeed, r));
@@ -172,8 +172,8 @@ export async function sizeCommand(file: string, o: SizeOptions): Promise<void> {
     chosen: chosen ? describeChosen(chosen, candidates, fields) : null,
     candidates,
   };
-  writeFileAtomic(join(outDir, 'size.json'), stableJson(result));
-  writeFileAtomic(join(outDir, 'size-candidates.csv'), candidatesCsv(fields, candidates));
+  writeShared(join(outDir, 'size.json'), stableJson(result));
+  writeShared(join(outDir, 'size-candidates.csv'), candidatesCsv(fields, candidates));
   if (!o.quiet) printSizing(result, fields, outDir, runsMade, (performance.now() - started) / 1000);
   reportBooks(summaries);
   if (!chosen) {
