@@ -136,7 +136,7 @@ export async function sizeCommand(file: string, o: SizeOptions): Promise<void> {
     const result = await runPlanned(store, tasks, { workers, label, quiet: o.quiet, pool, every: Math.max(1, tasks.length) });
     summaries.push(...result.summaries);
     runsMade += result.ran;
-    if (result.failures.length) throw new Error(`sizing runs failed: ${result.failures.join('; ')}`);
+    if (result.failures.length) throw new RunsFailed(result.failures);
     for (const t of tasks) records.set(t.key, store.load(t.key)!);
     return cands.map((c) => {
       const cand = summarizeCandidate(c, fields, targets, rates, o, records, byKey.size);
@@ -148,6 +148,14 @@ export async function sizeCommand(file: string, o: SizeOptions): Promise<void> {
   let search: Awaited<ReturnType<typeof searchLeastCost>>;
   try {
     search = await searchLeastCost(fields.map((f) => f.values.length), evaluate, o.exhaustive ? 'exhaustive' : 'monotone');
+  } catch (err) {
+    if (!(err instanceof RunsFailed)) throw err;
+    // The search cannot go on without those candidates; the finished runs stay for a rerun.
+    reportBooks(summaries);
+    for (const f of err.failures) process.stderr.write(`gridgov: run failed: ${f}\n`);
+    process.stderr.write(`gridgov: size: stopped after ${err.failures.length} failed run(s); the runs that finished are kept in ${outDir}, so the same command resumes\n`);
+    process.exitCode = 1;
+    return;
   } finally {
     await pool.close();
   }
@@ -179,6 +187,12 @@ export async function sizeCommand(file: string, o: SizeOptions): Promise<void> {
   if (!chosen) {
     process.stderr.write(`gridgov: size: no candidate in the box meets every target at ${o.level} confidence; widen the --vary ranges or relax a target\n`);
     process.exitCode = 1;
+  }
+}
+
+class RunsFailed extends Error {
+  constructor(readonly failures: string[]) {
+    super(`${failures.length} run(s) failed`);
   }
 }
 

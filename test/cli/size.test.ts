@@ -86,4 +86,14 @@ describe('gridgov size', () => {
       expect(r.stderr, extra.join(' ')).toContain(message);
     }
   });
+
+  it('a run that kills its thread stops the search with exit 1, naming the run and keeping the rest', () => {
+    const dir = tempDir('gridgov-size-');
+    const file = writeJson(dir, 'mini.json', minimalScenario({ horizonDays: 4, warmupDays: 1 }));
+    const r = gridgov(['size', file, '--policy', 'test/fixtures/exitingPolicy.ts', '--vary', 'staff.gridWorker.count=1..3', '--target', 'slaMet>=0.5', '--reps', '4', '-w', '2', '-q', '--out', join(dir, 'o')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/run failed: c2-r\d \(seed \d\): worker thread exited unexpectedly/);
+    expect(r.stderr).toContain('the same command resumes');
+    expect(r.stderr).not.toContain('internal error');
+  });
 });
