@@ -9,6 +9,9 @@ import { policyOption } from './policyFile.ts';
 import { printRunSummary, reportChecks } from './report.ts';
 import { runToFolder } from './runOutputs.ts';
 import { selftestCommand } from './selftest.ts';
+import { sweepCommand } from './sweepCommand.ts';
+import { mergeCommand } from './mergeCommand.ts';
+import { sizeCommand } from './sizeCommand.ts';
 import { VERSION } from './version.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -80,6 +83,50 @@ export function buildProgram(): Command {
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
     .option('-q, --quiet', 'no progress or table')
     .action(replicateCommand);
+
+  program
+    .command('sweep')
+    .description('Run a scenario over a grid (or Latin hypercube) of field values, replications on common seeds; resumable, shardable')
+    .argument('<scenario>', 'scenario file (JSON)')
+    .option('--set <path=values>', 'a swept field: path=v1,v2,… or path=lo..hi:step (lo..hi steps by 1); path=value is a fixed override (repeatable)', collect, [])
+    .option('--samples <n>', 'a Latin hypercube of n points over the swept fields instead of the full factorial', positiveInt('--samples'))
+    .option('-r, --reps <n>', 'replications per point; replication r uses seed+r at every point', positiveInt('--reps'), 5)
+    .option('-s, --seed <seed>', 'base seed (default: the scenario’s)')
+    .option('-p, --policy <name|file>', 'policy for every point (or sweep it: --set policy.name=flat,hierarchical)')
+    .option('-o, --out <dir>', 'output folder (default results/<scenario>-sweep-<id>); the same command resumes there')
+    .option('-w, --workers <n>', 'worker threads (default: all cores); files do not depend on it', positiveInt('--workers'))
+    .option('--shard <k/N>', 'run only shard k of N (1-based; default from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set)')
+    .option('--shard-count <n>', 'shard count beside JOB_COMPLETION_INDEX (Kubernetes Indexed Job; or GRIDGOV_SHARD_COUNT)', positiveInt('--shard-count'))
+    .option('-q, --quiet', 'no progress or table')
+    .action(sweepCommand);
+
+  program
+    .command('size')
+    .description('Find the least-cost staffing (or grid size) that meets every target with confidence')
+    .argument('<scenario>', 'scenario file (JSON)')
+    .option('-t, --target <metric<=x|metric>=x>', 'a target, e.g. "resolutionHours.p90<=168", "utilization.gridWorker<=0.85", "slaMet>=0.9" (repeatable; the first is the frontier’s metric)', collect, [])
+    .option('--vary <path=lo..hi>', 'a staff count (staff.gridWorker.count=1..3, departments.0.handlers.count=2,4,6) or territory.householdsPerGrid=300..600:100 (repeatable)', collect, [])
+    .option('--cost <role=rate,…>', 'cost per staff-hour by role, * for the rest (default: 1 for every role, i.e. staff-hours)')
+    .option('--minimize <what>', 'cost | costPerHousehold (default: costPerHousehold when households per grid vary, else cost)')
+    .option('--set <path=value>', 'a fixed override (repeatable)', collect, [])
+    .option('-r, --reps <n>', 'replications per candidate, the same seeds for every candidate', positiveInt('--reps'), 5)
+    .option('-s, --seed <seed>', 'base seed (default: the scenario’s)')
+    .option('-p, --policy <name|file>', 'policy (default: the scenario’s)')
+    .option('--level <p>', 'confidence level of the intervals', Number, 0.95)
+    .option('--exhaustive', 'evaluate every candidate in the box instead of the monotone search')
+    .option('-o, --out <dir>', 'output folder (default results/<scenario>-size-<id>); the same command resumes there')
+    .option('-w, --workers <n>', 'worker threads (default: all cores)', positiveInt('--workers'))
+    .option('-q, --quiet', 'no progress or table')
+    .action(sizeCommand);
+
+  program
+    .command('merge')
+    .description('Join the folders of a sweep’s shards into the files one machine would have written')
+    .argument('<dirs...>', 'shard folders of one sweep')
+    .requiredOption('-o, --out <dir>', 'folder for the merged sweep')
+    .option('--allow-missing', 'write the results even if some runs are in no folder (exit code 1 all the same)')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(mergeCommand);
 
   program
     .command('validate')

@@ -3,11 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const BIN = new URL('../../bin/gridgov.mjs', import.meta.url).pathname;
+export const BIN = new URL('../../bin/gridgov.mjs', import.meta.url).pathname;
 
 /** Runs the real `gridgov` command (as a user would), with no standard input. */
-export function gridgov(args: string[], cwd = process.cwd()) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', input: '', env: { ...process.env, FORCE_COLOR: '0' } });
+export function gridgov(args: string[], cwd = process.cwd(), env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', input: '', env: { ...process.env, FORCE_COLOR: '0', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
