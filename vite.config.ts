@@ -12,6 +12,8 @@ function resultsFolder(): Plugin {
     name: 'gridgov-results',
     configureServer: (server) => void server.middlewares.use(handler),
     configurePreviewServer: (server) => void server.middlewares.use(handler),
+    // Tells the page that this server has the listing (a static copy has not, and never asks).
+    transformIndexHtml: { order: 'pre', handler: (html, ctx) => (ctx.server ? html.replace('<head>', '<head>\n    <meta name="gridgov-results" content="api/runs" />') : html) },
   };
 }
 

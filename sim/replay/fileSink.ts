@@ -1,4 +1,5 @@
 import type { TextSink } from '../run/caseRows.ts';
+import { stableJson } from '../run/stableJson.ts';
 import { emptyChunk } from './aggregates.ts';
 import type { ReplayChunk, ReplayHeader } from './format.ts';
 import type { ReplaySink } from './writer.ts';
@@ -52,7 +53,8 @@ export class ReplayFileSink implements ReplaySink {
   close(summary?: unknown): void {
     const { events: _events, ...rest } = this.body;
     const tail = Object.entries(rest).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
-    if (summary !== undefined) tail.push(`"summary":${JSON.stringify(summary)}`);
+    // Rounded as summary.json is (10 significant digits), compact.
+    if (summary !== undefined) tail.push(`"summary":${JSON.stringify(JSON.parse(stableJson(summary)))}`);
     this.out.write(`],\n${tail.join(',\n')}}\n`);
   }
 }
