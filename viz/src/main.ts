@@ -18,7 +18,7 @@ declare global {
     /** The viewer on screen, if any (tests and the benchmark read its clock and panes). */
     gridgovViewer: Viewer | null;
     /** Set once a route has finished loading (or failed). */
-    gridgovReady: { route: string; error: string | null } | null;
+    gridgovReady: { route: string; error: string | null; ms: number } | null;
   }
 }
 
@@ -45,6 +45,7 @@ function showError(message: string): void {
 
 async function route(): Promise<void> {
   const mine = ++generation;
+  const started = performance.now();
   const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
   const q = new URLSearchParams(query);
   const page = path || '/';
@@ -71,7 +72,7 @@ async function route(): Promise<void> {
     error = err instanceof Error ? err.message : String(err);
     showError(error);
   }
-  window.gridgovReady = { route: page, error };
+  window.gridgovReady = { route: page, error, ms: performance.now() - started };
 }
 
 document.addEventListener('dragover', (e) => {

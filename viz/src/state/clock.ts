@@ -28,6 +28,8 @@ export class Clock {
   /** Real milliseconds of the last frame (time between frames) and the time spent drawing it. */
   frameMs = 0;
   drawMs = 0;
+  /** When an array, each played frame appends [frame interval ms, draw ms] (the benchmark reads it). */
+  samples: [number, number][] | null = null;
 
   on(l: Listener): void {
     this.listeners.push(l);
@@ -56,6 +58,7 @@ export class Clock {
       const dt = (Math.min(this.frameMs, 250) / 1000) * this.speed;
       this.lastReal = now;
       this.seek(this.t + dt, false);
+      this.samples?.push([this.frameMs, this.drawMs]);
       if (this.t >= this.end) this.pause();
       else this.frame = requestAnimationFrame(tick);
     };

@@ -19,6 +19,9 @@ const BUCKETS = 24;
 export class MapView {
   readonly canvas = document.createElement('canvas');
   private readonly layer = document.createElement('canvas');
+  private readonly nodes = document.createElement('canvas');
+  /** Colour bucket each grid cell was last painted with (255: not yet). */
+  private cellBucket = new Uint8Array(0);
   private readonly geo: MapGeometry;
   private w = 0;
   private h = 0;
@@ -61,14 +64,16 @@ export class MapView {
     this.h = Math.max(200, Math.min(640, Math.floor((this.w * bh) / bw)));
     this.scale = Math.min(this.w / bw, this.h / bh);
     this.dpr = window.devicePixelRatio || 1;
-    for (const c of [this.canvas, this.layer]) {
+    for (const c of [this.canvas, this.layer, this.nodes]) {
       c.width = this.w * this.dpr;
       c.height = this.h * this.dpr;
     }
     this.canvas.style.width = `${this.w}px`;
     this.canvas.style.height = `${this.h}px`;
     this.layerKey = '';
+    this.cellBucket = new Uint8Array(this.replay.gridCount).fill(255);
     this.placed.fill(0);
+    this.drawNodes();
   }
 
   sx(x: number): number {
@@ -94,35 +99,54 @@ export class MapView {
     return on > 0 ? Math.min(1, r.deskBusy[d * r.desks.length + desk]! / on) : 0;
   }
 
+  /**
+   * The grid cells, repainted only where a cell's colour bucket changed since the last paint
+   * (an hour changes a few hundred grids of thousands).
+   */
   private drawLayer(t: number): void {
     const r = this.replay;
     if (this.maxBacklogHours !== r.hoursDone) {
       let m = 1;
       const n = r.hoursDone * r.gridCount;
       for (let i = 0; i < n; i++) if (r.gridOpen[i]! > m) m = r.gridOpen[i]!;
+      if (m !== this.maxBacklog) this.cellBucket.fill(255);
       this.maxBacklog = m;
       this.maxBacklogHours = r.hoursDone;
     }
     const key = `${this.metric}:${this.metric === 'backlog' ? Math.floor(t) : Math.floor(t / 24)}:${Math.min(r.hoursDone, Math.floor(t) + 1)}:${this.w}`;
     if (key === this.layerKey) return;
+    const metricChanged = !this.layerKey.startsWith(`${this.metric}:`);
     this.layerKey = key;
     const ctx = this.layer.getContext('2d')!;
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-    ctx.fillStyle = '#fafafa';
-    ctx.fillRect(0, 0, this.w, this.h);
+    if (metricChanged || this.cellBucket[0] === 255) {
+      ctx.fillStyle = '#fafafa';
+      ctx.fillRect(0, 0, this.w, this.h);
+      this.cellBucket.fill(255);
+    }
     const side = Math.max(1, this.geo.cellKm * this.scale - (this.geo.cellKm * this.scale > 4 ? 0.6 : 0));
-    const paths: Path2D[] = Array.from({ length: BUCKETS }, () => new Path2D());
+    const paths: (Path2D | null)[] = new Array(BUCKETS).fill(null);
     const tt = r.territory.grids;
     for (let g = 0; g < r.gridCount; g++) {
       const b = Math.min(BUCKETS - 1, Math.floor(this.gridValue(g, t) * BUCKETS));
-      paths[b]!.rect(this.sx(tt.x[g]!) - side / 2, this.sy(tt.y[g]!) - side / 2, side, side);
+      if (b === this.cellBucket[g]) continue;
+      this.cellBucket[g] = b;
+      (paths[b] ??= new Path2D()).rect(this.sx(tt.x[g]!) - side / 2, this.sy(tt.y[g]!) - side / 2, side, side);
     }
     const ramp = this.metric === 'backlog' ? interpolateYlOrRd : interpolateBlues;
     paths.forEach((p, b) => {
+      if (!p) return;
       ctx.fillStyle = ramp(0.05 + (0.9 * b) / (BUCKETS - 1));
       ctx.fill(p);
     });
-    // Desk nodes of the upper tiers.
+  }
+
+  /** The desks of the upper tiers as nodes (they do not move: drawn once per size). */
+  private drawNodes(): void {
+    const r = this.replay;
+    const ctx = this.nodes.getContext('2d')!;
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.clearRect(0, 0, this.w, this.h);
     for (const d of r.desks) {
       if (d.role === 'gridWorker') continue;
       const x = this.sx(this.geo.deskX[d.id]!);
@@ -169,6 +193,7 @@ export class MapView {
     this.drawLayer(t);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.drawImage(this.layer, 0, 0);
+    ctx.drawImage(this.nodes, 0, 0);
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     const n = this.replay.caseCount;
     if (this.px.length < n) {
