@@ -5,13 +5,12 @@ import { resultsMiddleware } from './viz/server/resultsServer.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-/** `npm run viz` (and `vite preview`) serve results/ read-only, with a listing at /api/runs. */
+/** `npm run viz` serves results/ read-only, with a listing at /api/runs. */
 function resultsFolder(): Plugin {
   const handler = resultsMiddleware(fileURLToPath(new URL('./results', import.meta.url)));
   return {
     name: 'gridgov-results',
     configureServer: (server) => void server.middlewares.use(handler),
-    configurePreviewServer: (server) => void server.middlewares.use(handler),
     // Tells the page that this server has the listing (a static copy has not, and never asks).
     transformIndexHtml: { order: 'pre', handler: (html, ctx) => (ctx.server ? html.replace('<head>', '<head>\n    <meta name="gridgov-results" content="api/runs" />') : html) },
   };

@@ -26,7 +26,7 @@ export function replayFlags(o: ReplayFlags): ReplayOptions | undefined {
   return o.replay || o.replaySample !== undefined || o.replayGzip ? { sample: o.replaySample, gzip: o.replayGzip } : undefined;
 }
 
-/** Collects text in memory, then writes it gzipped (level 9, no timestamp: deterministic). */
+/** Collects text in memory, then writes it gzipped (no timestamp in the header: deterministic). */
 class GzipSink implements TextSink {
   private readonly parts: string[] = [];
   bytes = 0;
@@ -35,7 +35,7 @@ class GzipSink implements TextSink {
     this.parts.push(text);
   }
   close(): void {
-    const gz = gzipSync(Buffer.from(this.parts.join('')), { level: 9 });
+    const gz = gzipSync(Buffer.from(this.parts.join('')));
     mkdirSync(dirname(this.path), { recursive: true });
     const tmp = `${this.path}.tmp-${process.pid}`;
     writeFileSync(tmp, gz);

@@ -35,7 +35,7 @@ export class ReplayPane {
     const sample = m.sample.caseFraction < 1 ? ` · case tracks sampled ${(100 * m.sample.caseFraction).toFixed(m.sample.caseFraction < 0.01 ? 1 : 0)}%` : '';
     const head = el('h2', {}, title, el('small', {}, ` ${m.scenario} · ${m.policy} · seed ${m.seed} · ${m.horizonHours / 24} days${sample}`));
     const mapBox = el('div', { class: 'map-box' }, this.map.canvas, this.tip);
-    const legend = el('div', { class: 'legend' }, ...[1, 2, 3, 4, 5, 6].map((s) => el('span', {}, el('i', { style: `background:${STATE_COLORS[s]}` }), STATE_NAMES[s]!)));
+    const legend = el('div', { class: 'legend' }, ...[1, 2, 3, 4, 5, 6, 7].map((s) => el('span', {}, el('i', { style: `background:${STATE_COLORS[s]}` }), STATE_NAMES[s]!)));
     this.root.append(head, this.counters, mapBox, legend, this.tiers.root, this.details);
     this.details.append(detailsOf(replay, this.cursor, null, 0));
   }
