@@ -9,12 +9,13 @@ import { policyOption } from './policyFile.ts';
 import { Progress } from './progress.ts';
 import { reportChecks } from './report.ts';
 import type { ReplicationTask } from './replicationTask.ts';
+import { replayFlags, type ReplayFlags } from './replayFile.ts';
 import { scenarioHash } from './runOutputs.ts';
 import { runReplications } from './workerPool.ts';
 import { interval, renderTable } from './table.ts';
 import { VERSION } from './version.ts';
 
-interface ExperimentOptions {
+interface ExperimentOptions extends ReplayFlags {
   reps: number;
   workers?: number;
   seed?: string;
@@ -43,6 +44,7 @@ async function runExperiment(file: string, policies: PolicyChoice[], o: Experime
   const baseSeed = o.seed !== undefined ? parseSeed(o.seed) : scenario.seed;
   const outDir = o.out ?? defaultOut(scenario, baseSeed);
   const tasks: ReplicationTask[] = [];
+  const replay = replayFlags(o);
   for (let rep = 0; rep < o.reps; rep++) {
     const seed = repSeed(baseSeed, rep);
     for (const choice of policies) {
@@ -55,6 +57,7 @@ async function runExperiment(file: string, policies: PolicyChoice[], o: Experime
         rep,
         outDir: o.runs ? join(outDir, 'runs', `${choice.name}-rep${rep}`) : undefined,
         scenarioFile: file,
+        replay: replay && { ...replay, path: join(outDir, 'replays', `${choice.name}-rep${rep}.replay.json`) },
       });
     }
   }

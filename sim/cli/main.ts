@@ -7,6 +7,7 @@ import { compareCommand, replicateCommand } from './experimentCommands.ts';
 import { loadScenarioFile, stableJson, writeFileAtomic } from './files.ts';
 import { policyOption } from './policyFile.ts';
 import { printRunSummary, reportChecks } from './report.ts';
+import { replayFlags, type ReplayFlags } from './replayFile.ts';
 import { runToFolder } from './runOutputs.ts';
 import { selftestCommand } from './selftest.ts';
 import { sweepCommand } from './sweepCommand.ts';
@@ -28,6 +29,22 @@ function positiveInt(name: string) {
   };
 }
 
+function fraction(name: string) {
+  return (text: string) => {
+    const n = Number(text);
+    if (!(n > 0 && n <= 1)) throw new InvalidArgumentError(`${name} must be a fraction in (0, 1], got "${text}"`);
+    return n;
+  };
+}
+
+/** The replay options shared by run, compare and replicate (docs/replay.md). */
+function replayOptions(c: Command): Command {
+  return c
+    .option('--replay', 'also write a replay file for the browser viewer (npm run viz)')
+    .option('--replay-sample <fraction>', 'keep this share of case and staff tracks (chosen by id hash); aggregates stay exact', fraction('--replay-sample'))
+    .option('--replay-gzip', 'write the replay gzipped (.json.gz)');
+}
+
 export function buildProgram(): Command {
   const program = new Command('gridgov')
     .description('Discrete-event simulator of urban grid governance (网格化管理): flat vs hierarchical escalation.\nTime is in hours. Exit codes: 0 ok, 2 bad input or usage, 1 a fault (including failed books).')
@@ -35,7 +52,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
-  program
+  const run = program
     .command('run')
     .description('Run one scenario once and write its outputs to one folder')
     .argument('<scenario>', 'scenario file (JSON)')
@@ -44,19 +61,19 @@ export function buildProgram(): Command {
     .option('-o, --out <dir>', 'output folder (default results/<scenario>-<policy>-seed<seed>)')
     .option('--set <path=value>', 'override a scenario field, e.g. --set horizonDays=30 (repeatable)', collect, [])
     .option('--no-cases', 'do not write cases.csv')
-    .option('-q, --quiet', 'print nothing but errors')
-    .action(async (file: string, o: { policy?: string; seed?: string; out?: string; set: string[]; cases: boolean; quiet?: boolean }) => {
+    .option('-q, --quiet', 'print nothing but errors');
+  replayOptions(run).action(async (file: string, o: { policy?: string; seed?: string; out?: string; set: string[]; cases: boolean; quiet?: boolean } & ReplayFlags) => {
       const scenario = loadScenarioFile(file, o.set);
       const choice = await policyOption(o.policy ?? scenario.policy.name);
       const seed = o.seed !== undefined ? parseSeed(o.seed) : scenario.seed;
       const outDir = o.out ?? join('results', `${scenario.name}-${choice.name}-seed${seed}`);
       const policyFile = choice.policy ? (o.policy ?? scenario.policy.name) : undefined;
-      const summary = await runToFolder(scenario, { outDir, seed, policyName: choice.name, policy: choice.policy, policyFile, scenarioFile: file, cases: o.cases });
+      const summary = await runToFolder(scenario, { outDir, seed, policyName: choice.name, policy: choice.policy, policyFile, scenarioFile: file, cases: o.cases, replay: replayFlags(o) });
       if (!o.quiet) printRunSummary(summary, outDir);
       reportChecks([summary]);
     });
 
-  program
+  const compare = program
     .command('compare')
     .description('Run several policies on the same replications (common random numbers) and compare them')
     .argument('<scenario>', 'scenario file (JSON)')
@@ -67,10 +84,10 @@ export function buildProgram(): Command {
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
     .option('--runs', 'also write every run’s own folder under <out>/runs/')
     .option('-w, --workers <n>', 'worker threads (default: all cores); results equal a sequential run', positiveInt('--workers'))
-    .option('-q, --quiet', 'no progress or table')
-    .action(compareCommand);
+    .option('-q, --quiet', 'no progress or table');
+  replayOptions(compare).action(compareCommand);
 
-  program
+  const replicate = program
     .command('replicate')
     .description('Run one policy on several replications and report means with confidence intervals')
     .argument('<scenario>', 'scenario file (JSON)')
@@ -81,8 +98,8 @@ export function buildProgram(): Command {
     .option('--runs', 'also write every run’s own folder under <out>/runs/')
     .option('-w, --workers <n>', 'worker threads (default: all cores); results equal a sequential run', positiveInt('--workers'))
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
-    .option('-q, --quiet', 'no progress or table')
-    .action(replicateCommand);
+    .option('-q, --quiet', 'no progress or table');
+  replayOptions(replicate).action(replicateCommand);
 
   program
     .command('sweep')

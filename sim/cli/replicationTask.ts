@@ -1,5 +1,6 @@
 import type { Summary } from '../run/summary.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import type { ReplayOptions } from './replayFile.ts';
 
 /** One replication of one policy, as sent to a worker thread (plain data). */
 export interface ReplicationTask {
@@ -13,6 +14,8 @@ export interface ReplicationTask {
   /** When set, the run's own folder is written there. */
   outDir?: string;
   scenarioFile?: string;
+  /** Write a replay: into the run's folder when `outDir` is set, else at `path`. */
+  replay?: ReplayOptions & { path: string };
 }
 
 export type ReplicationResult = { index: number; ok: true; summary: Summary } | { index: number; ok: false; error: string };

@@ -6,6 +6,7 @@ import type { Policy } from '../policies/types.ts';
 import { resolvePolicy } from '../policies/registry.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { FileSink, stableJson, writeFileAtomic } from './files.ts';
+import { replayFile, type ReplayOptions } from './replayFile.ts';
 import { VERSION } from './version.ts';
 
 export interface RunToFolderOptions {
@@ -18,6 +19,8 @@ export interface RunToFolderOptions {
   policyFile?: string;
   /** Write cases.csv (default true). */
   cases?: boolean;
+  /** Also write replay.json (the browser viewer's file); see docs/replay.md. */
+  replay?: ReplayOptions;
 }
 
 export function scenarioHash(s: Scenario): string {
@@ -32,12 +35,16 @@ export function scenarioHash(s: Scenario): string {
 export async function runToFolder(scenario: Scenario, opts: RunToFolderOptions): Promise<Summary> {
   const started = performance.now();
   // Resolve the policy before opening any file, so bad input leaves nothing behind.
-  resolvePolicy(opts.policy?.name ?? opts.policyName ?? scenario.policy.name, scenario.policy, opts.policy);
+  const policyName = opts.policy?.name ?? opts.policyName ?? scenario.policy.name;
+  resolvePolicy(policyName, scenario.policy, opts.policy);
   const sink = opts.cases === false ? undefined : new FileSink(join(opts.outDir, 'cases.csv'));
-  const result = await simulate(scenario, { seed: opts.seed, policyName: opts.policyName, policy: opts.policy, caseSink: sink });
+  const replay = opts.replay ? replayFile(scenario, opts.seed ?? scenario.seed, policyName, join(opts.outDir, 'replay.json'), opts.replay) : undefined;
+  const observers = replay ? [replay.observer] : [];
+  const result = await simulate(scenario, { seed: opts.seed, policyName: opts.policyName, policy: opts.policy, caseSink: sink, observers });
   sink?.close();
   const files: Record<string, number> = {};
   if (sink) files['cases.csv'] = sink.bytes;
+  if (replay) files[opts.replay?.gzip ? 'replay.json.gz' : 'replay.json'] = replay.close(result.summary);
   // A run with a policy file records the file, so scenario.json runs again as it is.
   const asRun = opts.policyFile ? { ...result.scenario, policy: { ...result.scenario.policy, name: opts.policyFile } } : result.scenario;
   files['scenario.json'] = writeFileAtomic(join(opts.outDir, 'scenario.json'), stableJson(asRun));

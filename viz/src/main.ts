@@ -1,17 +1,24 @@
-import defaultScenario from '../../scenarios/default.json';
+import type { Replay } from '../../sim/replay/reader.ts';
+import { loadSource } from './data/loadReplay.ts';
+import { mountPlayground } from './pages/playgroundPage.ts';
+import { mountRunsPage, openFiles } from './pages/runsPage.ts';
+import { mountViewer, type Viewer } from './pages/viewerPage.ts';
+import { el } from './views/dom.ts';
 import { SimWorkerClient } from './workerClient.ts';
+import './style.css';
 
-// A first page: run a bundled scenario in a Web Worker with the same simulator core as the CLI
-// and show its summary. The replay views come with the replay file format.
+// The replay viewer: routes #/ (runs), #/view?src=…, #/compare?a=…&b=…, #/playground.
 
 const client = new SimWorkerClient();
-
-const BUNDLED: Record<string, unknown> = { default: defaultScenario };
 
 declare global {
   interface Window {
     /** Used by the browser tests: runs a raw scenario in the worker and returns summary.json text. */
     gridgovRun: (raw: unknown, opts?: { seed?: string | number; policy?: string; sets?: string[] }) => Promise<string>;
+    /** The viewer on screen, if any (tests and the benchmark read its clock and panes). */
+    gridgovViewer: Viewer | null;
+    /** Set once a route has finished loading (or failed). */
+    gridgovReady: { route: string; error: string | null; ms: number } | null;
   }
 }
 
@@ -20,47 +27,64 @@ window.gridgovRun = async (raw, opts = {}) => {
   if (!reply.ok) throw new Error(reply.error);
   return reply.summaryJson;
 };
+window.gridgovViewer = null;
+window.gridgovReady = null;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text = ''): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text) e.textContent = text;
-  return e;
+const main = document.getElementById('app')!;
+const nav = document.getElementById('nav')!;
+let generation = 0;
+
+function setViewer(v: Viewer | null): void {
+  window.gridgovViewer?.destroy();
+  window.gridgovViewer = v;
 }
 
-function render(): void {
-  const app = document.getElementById('app')!;
-  const form = el('form', { id: 'playground' });
-  const scenario = el('select', { id: 'scenario' });
-  for (const name of Object.keys(BUNDLED)) scenario.append(el('option', { value: name }, name));
-  const policy = el('select', { id: 'policy' });
-  for (const p of ['hierarchical', 'flat', 'whistle']) policy.append(el('option', { value: p }, p));
-  const horizon = el('input', { id: 'horizon', type: 'number', min: '2', value: '30' });
-  const seed = el('input', { id: 'seed', type: 'text', value: '1' });
-  const button = el('button', { id: 'run', type: 'submit' }, 'Run in a worker');
-  const status = el('p', { id: 'status' });
-  const out = el('pre', { id: 'summary' });
-  form.append('Scenario ', scenario, ' policy ', policy, ' days ', horizon, ' seed ', seed, ' ', button);
-  app.append(form, status, out);
-  form.onsubmit = async (e) => {
-    e.preventDefault();
-    status.textContent = 'running…';
-    out.textContent = '';
-    const reply = await client.run({
-      raw: BUNDLED[scenario.value],
-      name: `${scenario.value}.json`,
-      sets: [`horizonDays=${horizon.value}`, `warmupDays=${Math.min(14, Math.floor(Number(horizon.value) / 4))}`],
-      seed: /^-?\d+$/.test(seed.value) ? Number(seed.value) : seed.value,
-      policy: policy.value,
-    });
-    if (!reply.ok) {
-      status.textContent = `error: ${reply.error}`;
-      return;
+function showError(message: string): void {
+  main.replaceChildren(el('div', { class: 'error', id: 'error', role: 'alert' }, el('strong', {}, 'Cannot open this replay. '), message), el('p', {}, el('a', { href: '#/' }, '← back to the runs')));
+}
+
+async function route(): Promise<void> {
+  const mine = ++generation;
+  const started = performance.now();
+  const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
+  const q = new URLSearchParams(query);
+  const page = path || '/';
+  window.gridgovReady = null;
+  setViewer(null);
+  for (const a of Array.from(nav.querySelectorAll("a"))) a.classList.toggle('active', a.getAttribute('href') === `#${page === '/view' || page === '/compare' ? '/' : page}`);
+  let error: string | null = null;
+  try {
+    if (page === '/view' || page === '/compare') {
+      const sources = page === '/view' ? [q.get('src')] : [q.get('a'), q.get('b')];
+      if (sources.some((s) => !s)) throw new Error(page === '/view' ? 'no replay named (expected #/view?src=<url>)' : 'compare needs two replays (#/compare?a=<url>&b=<url>)');
+      main.replaceChildren(el('p', { class: 'hint', id: 'loading' }, 'loading…'));
+      const replays: Replay[] = await Promise.all(sources.map((s) => loadSource(s!)));
+      if (mine !== generation) return;
+      main.replaceChildren();
+      setViewer(mountViewer(main, replays));
+    } else if (page === '/playground') {
+      mountPlayground(main, client, setViewer);
+    } else {
+      await mountRunsPage(main);
     }
-    const s = JSON.parse(reply.summaryJson);
-    status.textContent = `${s.cases.closed} of ${s.cases.created} cases closed; mean resolution ${s.resolutionHours.mean.toFixed(1)} h; ${reply.events} events in ${(reply.wallMs / 1000).toFixed(2)} s`;
-    out.textContent = reply.summaryJson;
-  };
+  } catch (err) {
+    if (mine !== generation) return;
+    error = err instanceof Error ? err.message : String(err);
+    showError(error);
+  }
+  window.gridgovReady = { route: page, error, ms: performance.now() - started };
 }
 
-render();
+document.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  document.body.classList.add('dropping');
+});
+document.addEventListener('dragleave', () => document.body.classList.remove('dropping'));
+document.addEventListener('drop', (e) => {
+  e.preventDefault();
+  document.body.classList.remove('dropping');
+  if (e.dataTransfer?.files.length) openFiles(e.dataTransfer.files);
+});
+
+window.addEventListener('hashchange', () => void route());
+void route();

@@ -1,23 +1,29 @@
 import type { RunReply, RunRequest } from './simWorker.ts';
 
-/** Runs scenarios in a dedicated worker; one promise per request. */
+type Done = Extract<RunReply, { kind: 'done' }>;
+type Progress = Exclude<RunReply, { kind: 'done' }>;
+
+/** Runs scenarios in a dedicated worker; one promise per request, progress messages on the way. */
 export class SimWorkerClient {
   private readonly worker = new Worker(new URL('./simWorker.ts', import.meta.url), { type: 'module' });
   private nextId = 1;
-  private readonly pending = new Map<number, (r: RunReply) => void>();
+  private readonly pending = new Map<number, { done: (r: Done) => void; progress?: (r: Progress) => void }>();
 
   constructor() {
     this.worker.onmessage = (e: MessageEvent<RunReply>) => {
-      const done = this.pending.get(e.data.id);
-      this.pending.delete(e.data.id);
-      done?.(e.data);
+      const p = this.pending.get(e.data.id);
+      if (!p) return;
+      if (e.data.kind === 'done') {
+        this.pending.delete(e.data.id);
+        p.done(e.data);
+      } else p.progress?.(e.data);
     };
   }
 
-  run(req: Omit<RunRequest, 'id'>): Promise<RunReply> {
+  run(req: Omit<RunRequest, 'id'>, progress?: (r: Progress) => void): Promise<Done> {
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.pending.set(id, resolve);
+      this.pending.set(id, { done: resolve, progress });
       this.worker.postMessage({ ...req, id });
     });
   }
