@@ -40,6 +40,13 @@ export class ReplayWriter implements SimObserver {
   private readonly chunkHours: number;
   /** A finish not yet written: it becomes a start if the same member starts at once. */
   private pendingIdle: { t: number; staff: number } | null = null;
+  /**
+   * The simulator runs a task's travel and its work on one timer (workStarted.travelHours): the
+   * writer records the travel at the start and the switch to the work when the travel ends,
+   * held here (a min-heap by time, then order) until the event stream passes that time.
+   */
+  private readonly switches = new MinHeap<{ t: number; seq: number; staff: number; activity: number; ref: number }>((a, b) => a.t - b.t || a.seq - b.seq);
+  private switchSeq = 0;
 
   constructor(
     scenario: Scenario,
@@ -75,13 +82,22 @@ export class ReplayWriter implements SimObserver {
       this.pendingIdle = null;
       if (!(e.type === 'workStarted' && e.staff.id === p.staff && this.workKept(e.staff.id, e.case))) this.push(p.t, EVENT.work, p.staff, 0, -1);
     }
+    this.flushSwitches(e.t);
     this.encode(e);
+  }
+
+  private flushSwitches(until: number): void {
+    while (this.switches.size > 0 && this.switches.peek()!.t <= until) {
+      const w = this.switches.pop()!;
+      this.push(w.t, EVENT.work, w.staff, w.activity, w.ref);
+    }
   }
 
   onFinish(): void {
     const p = this.pendingIdle;
     if (p) this.push(p.t, EVENT.work, p.staff, 0, -1);
     this.pendingIdle = null;
+    this.flushSwitches(Infinity);
     this.aggregates.closeUntil(this.header.meta.hours, this.chunk);
     this.flush();
     this.sink.finish();
@@ -138,7 +154,13 @@ export class ReplayWriter implements SimObserver {
         }
         if (!this.workKept(s, e.case)) return;
         if (!this.staffKept[s]) this.tracked.add(s);
-        this.push(e.t, EVENT.work, s, ACTIVITY_NAMES.indexOf(e.activity), this.ref(e.case));
+        const ref = this.ref(e.case);
+        if (e.travelHours > 0) {
+          this.push(e.t, EVENT.work, s, ACTIVITY_NAMES.indexOf('travel'), ref);
+          this.switches.push({ t: e.t + e.travelHours, seq: this.switchSeq++, staff: s, activity: ACTIVITY_NAMES.indexOf(e.activity), ref });
+        } else {
+          this.push(e.t, EVENT.work, s, ACTIVITY_NAMES.indexOf(e.activity), ref);
+        }
         return;
       }
       case 'staffOnDuty':
@@ -184,5 +206,47 @@ export class ReplayWriter implements SimObserver {
         break;
       default:
     }
+  }
+}
+
+/** A small binary min-heap (the writer's pending activity switches). */
+class MinHeap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly less: (a: T, b: T) => number) {}
+  get size(): number {
+    return this.items.length;
+  }
+  peek(): T | undefined {
+    return this.items[0];
+  }
+  push(x: T): void {
+    const a = this.items;
+    a.push(x);
+    let i = a.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.less(a[parent]!, x) <= 0) break;
+      a[i] = a[parent]!;
+      i = parent;
+    }
+    a[i] = x;
+  }
+  pop(): T | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length === 0 || last === undefined) return top;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= a.length) break;
+      const r = l + 1;
+      const c = r < a.length && this.less(a[r]!, a[l]!) < 0 ? r : l;
+      if (this.less(a[c]!, last) >= 0) break;
+      a[i] = a[c]!;
+      i = c;
+    }
+    a[i] = last;
+    return top;
   }
 }

@@ -149,7 +149,10 @@ export class TierCollector implements SimObserver {
     const T = this.horizon - this.windowStart;
     const L = b.present.windowArea / T;
     const lambdaW = b.windowSojourn / T;
-    const relErr = L > 0 ? Math.abs(L - lambdaW) / L : lambdaW > 0 ? 1 : 0;
+    // Below 1e-9 the gap is floating-point noise of two sums of the same terms; its last digits
+    // differ between JavaScript engines (Node vs Chromium), so it is reported as 0.
+    const raw = L > 0 ? Math.abs(L - lambdaW) / L : lambdaW > 0 ? 1 : 0;
+    const relErr = raw < 1e-9 ? 0 : raw;
     return { L, lambdaW, relErr, arrivals: b.windowArrivals };
   }
 

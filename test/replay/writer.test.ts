@@ -64,6 +64,26 @@ describe('replay writer', () => {
     expect(busy).toBeCloseTo(deskBusy, 0);
   });
 
+  it('records the travel before a task and the switch to the work when the travel ends, in time order', async () => {
+    const { text } = await replayOf(raw, { seed: 2 });
+    const r = parseReplayText(text);
+    const TRAVEL = 3; // ACTIVITY_NAMES: 0 idle, 1 patrol, 2 handle, 3 travel, …
+    const last = new Int32Array(r.staffCount).fill(-1);
+    let travels = 0;
+    let travelThenWork = 0;
+    for (let i = 0; i < r.eventCount; i++) {
+      if (i > 0) expect(r.evT.data[i]!).toBeGreaterThanOrEqual(r.evT.data[i - 1]!);
+      if (r.evCode.data[i] !== EVENT.work) continue;
+      const s = r.evF[0]!.data[i]!;
+      const a = r.evF[1]!.data[i]!;
+      if (a === TRAVEL) travels++;
+      if (last[s] === TRAVEL && (a === 2 || a === 6)) travelThenWork++; // handle or verify follows
+      last[s] = a;
+    }
+    expect(travels).toBeGreaterThan(50);
+    expect(travelThenWork).toBe(travels);
+  });
+
   it('samples case tracks by id hash and keeps the aggregates exact', async () => {
     const full = parseReplayText((await replayOf(raw, { seed: 4 })).text);
     const part = parseReplayText((await replayOf(raw, { seed: 4, sample: 0.3 })).text);
