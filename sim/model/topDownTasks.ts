@@ -8,6 +8,8 @@ import { VolunteerPool } from './volunteerPool.ts';
 
 type Campaign = TopDownTasksParams['campaigns'][number];
 
+const WEEK = 7;
+
 /**
  * Top-down tasks (上级任务: door-to-door checks, health-code verification): every day of a
  * campaign, at `issueHour`, each grid receives `unitsPerGridPerDay` task units. A unit is a job
@@ -18,7 +20,10 @@ type Campaign = TopDownTasksParams['campaigns'][number];
  *
  * Once a day at midnight it counts the registered cases still open: the baseline is their mean
  * over the `baselineDays` before the first campaign, and the recovery time is the number of days
- * after the last campaign until the count is back within `recoveryTolerance` of the baseline.
+ * after the last campaign until the mean count over the next 7 days is back within
+ * `recoveryTolerance` of the baseline (a 7-day mean, so the weekly swing of office shifts does
+ * not count as a backlog). It also gives the peak (and its day) and the excess case-days,
+ * Σ max(0, open − baseline) over the days from the first campaign on.
  */
 export class TopDownTasks implements SimExtension {
   private host!: ExtensionHost;
@@ -119,23 +124,33 @@ export class TopDownTasks implements SimExtension {
   }
 
   /** Baseline, peak and recovery of the daily open-case count around the campaigns. */
-  recovery(): { baseline: number | null; peak: number | null; recoveryDays: number | null; recovered: boolean } {
+  recovery(): { baseline: number | null; peak: number | null; peakDay: number | null; excessCaseDays: number | null; recoveryDays: number | null; recovered: boolean } {
+    const none = { baseline: null, peak: null, peakDay: null, excessCaseDays: null, recoveryDays: null, recovered: false };
     const camps = this.p.campaigns;
-    if (camps.length === 0) return { baseline: null, peak: null, recoveryDays: null, recovered: false };
+    if (camps.length === 0) return none;
     const first = Math.min(...camps.map((c) => c.startDay));
     const last = Math.max(...camps.map((c) => c.endDay));
     const series = this.openCasesByDay; // series[d] = open cases at d·24
     const base: number[] = [];
     for (let d = Math.max(0, Math.ceil(first - this.p.baselineDays)); d < first && d < series.length; d++) base.push(series[d]!);
-    if (base.length === 0) return { baseline: null, peak: null, recoveryDays: null, recovered: false };
+    if (base.length === 0) return none;
     const baseline = base.reduce((a, b) => a + b, 0) / base.length;
     let peak = 0;
-    for (let d = Math.ceil(first); d < series.length; d++) peak = Math.max(peak, series[d]!);
-    const limit = baseline * (1 + this.p.recoveryTolerance);
-    for (let d = Math.ceil(last); d < series.length; d++) {
-      if (series[d]! <= limit) return { baseline, peak, recoveryDays: d - last, recovered: true };
+    let peakDay: number | null = null;
+    let excessCaseDays = 0;
+    for (let d = Math.ceil(first); d < series.length; d++) {
+      if (series[d]! > peak) [peak, peakDay] = [series[d]!, d];
+      excessCaseDays += Math.max(0, series[d]! - baseline);
     }
-    return { baseline, peak, recoveryDays: null, recovered: false };
+    const found = { baseline, peak, peakDay, excessCaseDays };
+    // Weekly shifts make the count swing within a week: compare the week that starts on a day.
+    const limit = baseline * (1 + this.p.recoveryTolerance);
+    for (let d = Math.ceil(last); d + WEEK <= series.length; d++) {
+      let sum = 0;
+      for (let k = d; k < d + WEEK; k++) sum += series[k]!;
+      if (sum / WEEK <= limit) return { ...found, recoveryDays: d - last, recovered: true };
+    }
+    return { ...found, recoveryDays: null, recovered: false };
   }
 
   summarize(): Record<string, unknown> {

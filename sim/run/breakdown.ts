@@ -6,6 +6,7 @@ interface TierBooks {
   closed: number;
   resolution: number;
   handling: number;
+  wait: number;
   slaMet: number;
 }
 
@@ -34,7 +35,7 @@ export class BreakdownCollector implements SimObserver {
   constructor(private readonly scenario: Scenario) {
     this.windowStart = scenario.warmupDays * 24;
     this.horizon = scenario.horizonDays * 24;
-    for (const t of TIERS) this.tiers[t] = { closed: 0, resolution: 0, handling: 0, slaMet: 0 };
+    for (const t of TIERS) this.tiers[t] = { closed: 0, resolution: 0, handling: 0, wait: 0, slaMet: 0 };
   }
 
   onEvent(e: SimEvent): void {
@@ -54,6 +55,7 @@ export class BreakdownCollector implements SimObserver {
       b.closed++;
       b.resolution += c.closedAt - c.createdAt;
       b.handling += handling;
+      b.wait += c.waitHours;
       if (handling <= this.scenario.timeLimitsHours[c.priority]) b.slaMet++;
     }
   }
@@ -69,11 +71,11 @@ export class BreakdownCollector implements SimObserver {
   }
 
   summarize(): Record<string, unknown> {
-    const byAuthority: Record<string, { closed: number; resolutionHoursMean: number | null; handlingHoursMean: number | null; slaMet: number | null }> = {};
+    const byAuthority: Record<string, { closed: number; resolutionHoursMean: number | null; handlingHoursMean: number | null; waitHoursMean: number | null; slaMet: number | null }> = {};
     for (const t of TIERS) {
       const b = this.tiers[t];
       const per = (x: number) => (b.closed > 0 ? x / b.closed : null);
-      byAuthority[t] = { closed: b.closed, resolutionHoursMean: per(b.resolution), handlingHoursMean: per(b.handling), slaMet: per(b.slaMet) };
+      byAuthority[t] = { closed: b.closed, resolutionHoursMean: per(b.resolution), handlingHoursMean: per(b.handling), waitHoursMean: per(b.wait), slaMet: per(b.slaMet) };
     }
     const n = this.created;
     const undiscovered = n - this.registered;

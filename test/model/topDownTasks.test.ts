@@ -10,7 +10,7 @@ type TD = {
   unitsDoneByGridWorkers: number;
   unitsDoneByVolunteers: number;
   maxUnitsOutstanding: number;
-  openCases: { baseline: number | null; peak: number | null; recoveryDays: number | null; recovered: boolean };
+  openCases: { baseline: number | null; peak: number | null; excessCaseDays: number | null; recoveryDays: number | null; recovered: boolean };
   openCasesByDay: number[];
 };
 const campaign = (units: number, volunteerShare?: number) => ({
@@ -36,6 +36,7 @@ describe('top-down tasks', () => {
     expect(surge.summary.resolutionHours.mean).toBeGreaterThan(quiet.summary.resolutionHours.mean);
     expect(s.openCases.peak!).toBeGreaterThan(1.5 * s.openCases.baseline!);
     expect(s.openCases.recovered).toBe(true);
+    expect(s.openCases.excessCaseDays!).toBeGreaterThan(2 * q.openCases.excessCaseDays! + 10);
     expect(s.openCasesByDay.length).toBe(40);
   });
 
