@@ -17,17 +17,23 @@ export interface ScenarioResult {
   littleWarnings: number;
 }
 
+/** Fixed digits, without a minus sign on a value that rounds to zero. */
+function fixed(v: number, digits: number): string {
+  const t = v.toFixed(digits);
+  return /^-0(\.0*)?$/.test(t) ? t.slice(1) : t;
+}
+
 export function fmt(x: number, digits: number, percent = false): string {
   if (!Number.isFinite(x)) return '—';
-  const v = percent ? x * 100 : x;
-  return `${v.toFixed(digits)}${percent ? '%' : ''}`;
+  return `${fixed(percent ? x * 100 : x, digits)}${percent ? '%' : ''}`;
 }
 
 /** `mean [low, high]`; a difference (`signed`) of shares is in percentage points. */
 function fmtInterval(i: Interval, m: Pick<MetricSpec, 'digits' | 'percent'>, signed = false): string {
   const points = signed && m.percent;
-  const one = (x: number) => (points ? (Number.isFinite(x) ? (x * 100).toFixed(m.digits) : '—') : fmt(x, m.digits, m.percent));
-  const f = (x: number) => `${signed && x > 0 ? '+' : ''}${one(x)}`;
+  const one = (x: number) => (points ? (Number.isFinite(x) ? fixed(x * 100, m.digits) : '—') : fmt(x, m.digits, m.percent));
+  const f = (x: number) => `${signed && x > 0 && one(x) !== one(0) ? '+' : ''}${one(x)}`;
+  if (!Number.isFinite(i.mean)) return '—';
   const unit = points ? ' pp' : '';
   if (!Number.isFinite(i.ciLow)) return `${f(i.mean)}${unit}`;
   return `${f(i.mean)} [${one(i.ciLow)}, ${one(i.ciHigh)}]${unit}`;
