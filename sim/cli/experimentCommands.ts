@@ -21,6 +21,7 @@ interface ExperimentOptions extends ReplayFlags {
   seed?: string;
   out?: string;
   set: string[];
+  variant?: string;
   runs?: boolean;
   quiet?: boolean;
 }
@@ -40,7 +41,7 @@ const SHOWN: [string, string, number][] = [
 ];
 
 async function runExperiment(file: string, policies: PolicyChoice[], o: ExperimentOptions, defaultOut: (s: Scenario, seed: string | number) => string) {
-  const scenario = loadScenarioFile(file, o.set);
+  const scenario = loadScenarioFile(file, o.set, o.variant);
   const baseSeed = o.seed !== undefined ? parseSeed(o.seed) : scenario.seed;
   const outDir = o.out ?? defaultOut(scenario, baseSeed);
   const tasks: ReplicationTask[] = [];
@@ -107,11 +108,11 @@ export async function compareCommand(file: string, o: ExperimentOptions & { poli
   const choices = await Promise.all(names.map(policyOption));
   const unique = new Set(choices.map((c) => c.name));
   if (unique.size !== choices.length) throw new InputError('--policies', [{ path: 'policies', expected: 'distinct policies', found: o.policies }]);
-  await runExperiment(file, choices, o, (s, seed) => join('results', `${s.name}-compare-seed${seed}`));
+  await runExperiment(file, choices, o, (s, seed) => join('results', `${s.name}${o.variant ? `-${o.variant}` : ''}-compare-seed${seed}`));
 }
 
 export async function replicateCommand(file: string, o: ExperimentOptions & { policy?: string }): Promise<void> {
-  const scenarioPolicy = o.policy ?? loadScenarioFile(file, o.set).policy.name;
+  const scenarioPolicy = o.policy ?? loadScenarioFile(file, o.set, o.variant).policy.name;
   const choice = await policyOption(scenarioPolicy);
-  await runExperiment(file, [choice], o, (s) => join('results', `${s.name}-${choice.name}-reps`));
+  await runExperiment(file, [choice], o, (s) => join('results', `${s.name}${o.variant ? `-${o.variant}` : ''}-${choice.name}-reps`));
 }

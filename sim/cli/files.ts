@@ -6,8 +6,8 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { TextSink } from '../run/caseRows.ts';
 export { stableJson } from '../run/stableJson.ts';
 
-/** Reads, overrides (`--set`) and validates a scenario file. Throws InputError. */
-export function loadScenarioFile(file: string, sets: readonly string[] = []): Scenario {
+/** Reads, overrides (a named variant, then `--set`) and validates a scenario file. Throws InputError. */
+export function loadScenarioFile(file: string, sets: readonly string[] = [], variant?: string): Scenario {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -16,7 +16,7 @@ export function loadScenarioFile(file: string, sets: readonly string[] = []): Sc
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : String(code ?? err);
     throw new InputError(file, [{ path: '', expected: `a readable scenario file (${why})` }]);
   }
-  return parseScenarioText(text, file, sets);
+  return parseScenarioText(text, file, sets, variant);
 }
 
 /** Writes a file atomically: to a temporary name first, then renamed, so a crash leaves no half file. */

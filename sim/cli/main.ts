@@ -59,14 +59,15 @@ export function buildProgram(): Command {
     .option('-p, --policy <name|file>', 'hierarchical | flat | whistle, or a policy module (.ts/.js); default: the scenario’s')
     .option('-s, --seed <seed>', 'random seed (integer or text); default: the scenario’s')
     .option('-o, --out <dir>', 'output folder (default results/<scenario>-<policy>-seed<seed>)')
+    .option('--variant <name>', 'apply one of the scenario’s named variants (its `variants` list) before --set')
     .option('--set <path=value>', 'override a scenario field, e.g. --set horizonDays=30 (repeatable)', collect, [])
     .option('--no-cases', 'do not write cases.csv')
     .option('-q, --quiet', 'print nothing but errors');
-  replayOptions(run).action(async (file: string, o: { policy?: string; seed?: string; out?: string; set: string[]; cases: boolean; quiet?: boolean } & ReplayFlags) => {
-      const scenario = loadScenarioFile(file, o.set);
+  replayOptions(run).action(async (file: string, o: { policy?: string; seed?: string; out?: string; variant?: string; set: string[]; cases: boolean; quiet?: boolean } & ReplayFlags) => {
+      const scenario = loadScenarioFile(file, o.set, o.variant);
       const choice = await policyOption(o.policy ?? scenario.policy.name);
       const seed = o.seed !== undefined ? parseSeed(o.seed) : scenario.seed;
-      const outDir = o.out ?? join('results', `${scenario.name}-${choice.name}-seed${seed}`);
+      const outDir = o.out ?? join('results', `${scenario.name}${o.variant ? `-${o.variant}` : ''}-${choice.name}-seed${seed}`);
       const policyFile = choice.policy ? (o.policy ?? scenario.policy.name) : undefined;
       const summary = await runToFolder(scenario, { outDir, seed, policyName: choice.name, policy: choice.policy, policyFile, scenarioFile: file, cases: o.cases, replay: replayFlags(o) });
       if (!o.quiet) printRunSummary(summary, outDir);
@@ -81,6 +82,7 @@ export function buildProgram(): Command {
     .option('-r, --reps <n>', 'replications per policy', positiveInt('--reps'), 5)
     .option('-s, --seed <seed>', 'base seed; replication i uses seed+i (default: the scenario’s)')
     .option('-o, --out <dir>', 'output folder (default results/<scenario>-compare-seed<seed>)')
+    .option('--variant <name>', 'apply one of the scenario’s named variants before --set')
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
     .option('--runs', 'also write every run’s own folder under <out>/runs/')
     .option('-w, --workers <n>', 'worker threads (default: all cores); results equal a sequential run', positiveInt('--workers'))
@@ -97,6 +99,7 @@ export function buildProgram(): Command {
     .option('-o, --out <dir>', 'output folder (default results/<scenario>-<policy>-reps)')
     .option('--runs', 'also write every run’s own folder under <out>/runs/')
     .option('-w, --workers <n>', 'worker threads (default: all cores); results equal a sequential run', positiveInt('--workers'))
+    .option('--variant <name>', 'apply one of the scenario’s named variants before --set')
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
     .option('-q, --quiet', 'no progress or table');
   replayOptions(replicate).action(replicateCommand);
@@ -149,11 +152,12 @@ export function buildProgram(): Command {
     .command('validate')
     .description('Check scenario files and print what is wrong with each (exit 2 if any is invalid)')
     .argument('<files...>', 'scenario files')
+    .option('--variant <name>', 'apply this named variant before checking')
     .option('--set <path=value>', 'apply overrides before checking (repeatable)', collect, [])
-    .action((files: string[], o: { set: string[] }) => {
+    .action((files: string[], o: { set: string[]; variant?: string }) => {
       for (const f of files) {
         try {
-          const s = loadScenarioFile(f, o.set);
+          const s = loadScenarioFile(f, o.set, o.variant);
           process.stdout.write(`${f}: ok (${s.name}, ${s.horizonDays} days, ${s.demand.categories.length} categories)\n`);
         } catch (err) {
           if (!(err instanceof InputError)) throw err;

@@ -7,9 +7,10 @@ import type { Territory } from '../territory/build.ts';
 import type { Policy, PolicyContext, Routing } from '../policies/types.ts';
 import { DemandProcess } from './demand.ts';
 import type { SimEvent, SimObserver } from './events.ts';
+import type { SimExtension } from './extensions.ts';
 import { PRIORITY_RANK, TIER_RANK, type Case, type Issue, type RegisteredBy } from './types.ts';
 import type { ShiftCalendar } from './shiftCalendar.ts';
-import { World, type Activity, type ContactKind, type Desk, type PlanKind, type StaffGroup, type StaffMember, type Task } from './world.ts';
+import { World, type Activity, type ContactKind, type Desk, type JobTask, type PlanKind, type StaffGroup, type StaffMember, type Task } from './world.ts';
 import type { QueueEntry } from './taskQueue.ts';
 
 const MAX_REOPENS = 5;
@@ -45,6 +46,7 @@ export class Simulation {
   private readonly horizon: number;
   private readonly windowStart: number;
   private readonly observers: SimObserver[] = [];
+  private readonly extensions: SimExtension[] = [];
   private readonly rngService;
   private readonly rngPatrol;
   private readonly rngSatisfaction;
@@ -87,6 +89,13 @@ export class Simulation {
     return this;
   }
 
+  /** Adds a model extension (sim/model/extensions.ts): started with the run; observes events if it has onEvent. */
+  extend(x: SimExtension): this {
+    this.extensions.push(x);
+    if (x.onEvent) this.observers.push(x as SimObserver);
+    return this;
+  }
+
   private emit(e: SimEvent): void {
     for (const o of this.observers) o.onEvent(e);
   }
@@ -118,6 +127,7 @@ export class Simulation {
     }
     this.scheduleNextIssue(0);
     this.startConsultations();
+    for (const x of this.extensions) x.start(this);
   }
 
   finish(): void {
@@ -264,6 +274,12 @@ export class Simulation {
       if (call.contact === 'report' && call.case) this.register(call.case, 'hotline');
       return this.becomeIdle(m, call.case);
     }
+    if (kind === 'job') {
+      const job = task as JobTask;
+      this.emit({ type: 'deskLeft', t: this.now, desk, case: null, enteredAt });
+      job.done?.();
+      return this.becomeIdle(m, job.case);
+    }
     if (kind === 'register') {
       const found = m.planFound!;
       m.planFound = null;
@@ -289,6 +305,11 @@ export class Simulation {
     if (task.kind === 'call') {
       if (task.case) m.casesTouched++;
       this.startPlan(m, 'call', task, task.case, enqueuedAt, 'call', 0, sample(this.rngService, service.callHours));
+      return;
+    }
+    if (task.kind === 'job') {
+      if (task.case) m.casesTouched++;
+      this.startPlan(m, 'job', task, task.case, enqueuedAt, task.activity, 0, task.hours);
       return;
     }
     const c = task.case;
@@ -647,6 +668,42 @@ export class Simulation {
       return;
     }
     this.close(c);
+  }
+
+  // ---- the extension host (what sim/model/extensions.ts may do) ---------------------------------
+
+  /** Takes a latent case out of its grid (patrols no longer find it); false if it is not latent. */
+  takeLatent(c: Case): boolean {
+    if (c.state !== 'latent') return false;
+    this.latent[c.grid]!.delete(c);
+    return true;
+  }
+
+  /** Registers a case an extension passes on (e.g. volunteers hand it to the grid worker). */
+  registerCase(c: Case, by: RegisteredBy): void {
+    this.register(c, by);
+  }
+
+  /** Closes a case an extension settled away from the desks (e.g. a grid's volunteers). */
+  closeSettled(c: Case): void {
+    this.close(c);
+  }
+
+  /** Queues work that is not a case step (a top-down task, an outgoing call) at a desk. */
+  enqueueJob(desk: Desk, job: JobTask, level: number): void {
+    this.emit({ type: 'deskEntered', t: this.now, desk, case: null });
+    desk.queue.push(job, level, this.now);
+    this.dispatchWork(desk);
+  }
+
+  /** Moves a case waiting in a queue up to queue level `level` of that queue; false if it is not waiting there. */
+  expedite(c: Case, level: number): boolean {
+    const entry = this.entries.get(c.id);
+    if (!entry || !entry.queued || c.state !== 'queued' || entry.priority <= level) return false;
+    const queue = this.world.desks[c.deskId]!.queue;
+    queue.remove(entry);
+    this.entries.set(c.id, queue.push(entry.item, level, entry.enqueuedAt));
+    return true;
   }
 
   private close(c: Case): void {

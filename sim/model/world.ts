@@ -25,14 +25,26 @@ export const ACTIVITIES: readonly Activity[] = ['patrol', 'handle', 'travel', 'r
 
 export type ContactKind = 'consultation' | 'report' | 'followup' | 'duplicate';
 
-/** What a staff member's current task does when its timer ends. */
-export type PlanKind = 'call' | 'verify' | 'dispatch' | 'resolve' | 'review' | 'register';
+/** Work that is not a case step, queued by a model extension: a top-down task, an outgoing call. */
+export interface JobTask {
+  kind: 'job';
+  activity: Activity;
+  hours: number;
+  /** The case it is about, if any (counts in casesTouched). */
+  case: Case | null;
+  /** Called when the job is finished, before the member takes new work. */
+  done: (() => void) | null;
+}
 
-/** Work waiting at a desk: a case to dispatch or handle, a case to verify, or a hotline contact. */
+/** What a staff member's current task does when its timer ends. */
+export type PlanKind = 'call' | 'job' | 'verify' | 'dispatch' | 'resolve' | 'review' | 'register';
+
+/** Work waiting at a desk: a case to dispatch or handle, a case to verify, a hotline contact, or a job. */
 export type Task =
   | { kind: 'case'; case: Case }
   | { kind: 'verify'; case: Case }
-  | { kind: 'call'; contact: ContactKind; case: Case | null };
+  | { kind: 'call'; contact: ContactKind; case: Case | null }
+  | JobTask;
 
 export interface StaffMember {
   readonly id: number;

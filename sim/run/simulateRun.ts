@@ -7,6 +7,7 @@ import { createStreams } from '../random/stream.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { buildTerritory } from '../territory/build.ts';
 import { CaseRowWriter, type TextSink } from './caseRows.ts';
+import { attachExtras } from './extras.ts';
 import { buildSummary, staffCsv, type Summary } from './summary.ts';
 import { SummaryCollector } from './summaryCollector.ts';
 import { TierCollector } from './tierCollector.ts';
@@ -51,8 +52,9 @@ export async function simulate(scenario: Scenario, opts: SimulateOptions = {}): 
   if (opts.caseSink && resolved.outputs.casesCsv) {
     sim.observe(new CaseRowWriter(opts.caseSink, resolved, territory, () => sim.open.values()));
   }
+  const extras = attachExtras(sim);
   for (const o of opts.observers ?? []) sim.observe(o);
   sim.run();
-  const summary = buildSummary(sim, policy.name, seed, summaryCollector, tiers);
+  const summary: Summary = Object.assign(buildSummary(sim, policy.name, seed, summaryCollector, tiers), extras.summarize());
   return { scenario: resolved, summary, timeseriesCsv: tiers.toCsv(), staffCsv: staffCsv(sim), events: sim.clock.eventsDelivered, meanPendingEvents: sim.clock.meanPending };
 }

@@ -42,6 +42,13 @@ export interface Summary {
     ok: boolean;
   };
   engine: { events: number };
+  // Present only when the scenario has the section (sim/run/extras.ts); see docs/outputs.md.
+  satisfaction?: unknown;
+  deadlineCallbacks?: unknown;
+  selfManagement?: unknown;
+  topDownTasks?: unknown;
+  byAuthority?: unknown;
+  discovery?: unknown;
 }
 
 const isBusy = (a: Activity) => a !== 'patrol';

@@ -7,20 +7,24 @@ import { semanticProblems } from './semantics.ts';
 // Loading is split from file reading so that the same code validates in Node and in the
 // browser: `parseScenarioText` takes the text and a name for messages.
 
-/** Parses JSON text, applies `--set` overrides, fills defaults and validates. Throws InputError. */
-export function parseScenarioText(text: string, file: string, sets: readonly string[] = []): Scenario {
+/** Parses JSON text, applies a variant and `--set` overrides, fills defaults and validates. Throws InputError. */
+export function parseScenarioText(text: string, file: string, sets: readonly string[] = [], variant?: string): Scenario {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
     throw new InputError(file, [{ path: '', expected: `valid JSON (${jsonErrorWhere(text)})` }]);
   }
-  return resolveScenario(raw, file, sets);
+  return resolveScenario(raw, file, sets, variant);
 }
 
-/** Validates an already-parsed scenario object (after applying `sets`) and fills its defaults. */
-export function resolveScenario(raw: unknown, file: string, sets: readonly string[] = []): Scenario {
+/**
+ * Validates an already-parsed scenario object (after applying the named variant's overrides,
+ * then `sets`) and fills its defaults.
+ */
+export function resolveScenario(raw: unknown, file: string, sets: readonly string[] = [], variant?: string): Scenario {
   let data = structuredClone(raw);
+  if (variant !== undefined) data = applyVariant(data, variant, file);
   for (const s of sets) data = applySet(data, s, file);
   const result = scenarioSchema.safeParse(data);
   if (!result.success) {
@@ -29,6 +33,30 @@ export function resolveScenario(raw: unknown, file: string, sets: readonly strin
   const problems = semanticProblems(result.data);
   if (problems.length > 0) throw new InputError(file, problems);
   return result.data;
+}
+
+/** The `--set` assignments of a variant listed in the scenario's `variants` (its policy as `policy.name`). */
+export function variantSets(raw: unknown, name: string, file: string): string[] {
+  const list = (raw as { variants?: unknown } | null)?.variants;
+  const variants = Array.isArray(list) ? (list as { name?: unknown; policy?: unknown; set?: unknown }[]) : [];
+  const v = variants.find((x) => x && x.name === name);
+  if (!v) {
+    const names = variants.map((x) => JSON.stringify(x?.name)).join(', ');
+    throw new InputError(file, [{ path: 'variants', expected: names ? `a variant named one of ${names}` : 'a "variants" list naming this variant', found: name }]);
+  }
+  const sets: string[] = [];
+  if (v.policy !== undefined) sets.push(`policy.name=${JSON.stringify(v.policy)}`);
+  if (v.set !== undefined && (typeof v.set !== 'object' || v.set === null || Array.isArray(v.set))) {
+    throw new InputError(file, [{ path: `variants.${variants.indexOf(v)}.set`, expected: 'an object of path: value overrides', found: v.set }]);
+  }
+  for (const [path, value] of Object.entries((v.set ?? {}) as Record<string, unknown>)) sets.push(`${path}=${JSON.stringify(value)}`);
+  return sets;
+}
+
+function applyVariant(data: unknown, name: string, file: string): unknown {
+  let out = data;
+  for (const s of variantSets(data, name, file)) out = applySet(out, s, file);
+  return out;
 }
 
 /** `path=value`: value is JSON when it parses as JSON, else a string. Paths are dotted; numbers index arrays. */

@@ -180,6 +180,109 @@ export const policySchema = z.strictObject({
     .default({ enabled: false, limitsHours: { grid: 24, community: 48, street: 72 } }),
 });
 
+// ---- Optional sections (issue 6). Each is absent by default, so a scenario without it resolves,
+// runs and writes exactly as before; when present its own fields take the defaults below.
+
+const priorityHours = (d: Record<Priority, number>) =>
+  z
+    .strictObject({
+      emergency: positive.default(d.emergency),
+      urgent: positive.default(d.urgent),
+      general: positive.default(d.general),
+      complex: positive.default(d.complex),
+    })
+    .default(d);
+
+export const satisfactionSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    responseHours: priorityHours({ emergency: 2, urgent: 12, general: 24, complex: 24 }).describe(
+      'Response: a handling unit (or a volunteer) starts work on the case within this many hours of its registration',
+    ),
+    resolvedIfClosed: probability
+      .default(0.97)
+      .describe('Probability that a resident confirms "resolved" for a case closed within its time limit'),
+    score: z
+      .strictObject({
+        intercept: z.number().default(4.5),
+        unresolved: z.number().default(-4).describe('Not resolved (still open at the deadline, or not confirmed)'),
+        timeRatio: z.number().default(-2).describe('Per unit of (time taken / time limit), capped at 1'),
+        extraContact: z.number().default(-0.7).describe('Per contact beyond the first (follow-up and duplicate calls)'),
+        reopen: z.number().default(-1).describe('Per reopen'),
+        noResponse: z.number().default(-1).describe('No response within responseHours'),
+      })
+      .default({ intercept: 4.5, unresolved: -4, timeRatio: -2, extraContact: -0.7, reopen: -1, noResponse: -1 })
+      .describe('Logistic score of P(satisfied); each term adds when it applies'),
+    monthDays: positive.default(30).describe('Length of a reporting month, days (month 1 = days 0 to 29)'),
+  })
+  .describe('Resident satisfaction model: response, resolution and satisfaction rates, overall and per month');
+
+export const deadlineCallbackSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    expedite: z
+      .boolean()
+      .default(true)
+      .describe('The call presses the handling unit: a case waiting in a queue moves to the emergency level of it'),
+    callHours: distSchema.optional().describe('Call-taker time per callback; default service.callbackHours'),
+  })
+  .describe('When a hotline case’s time limit passes before it is resolved, a call-taker calls the resident back');
+
+const volunteerStaffing = staffingSchema.describe('Volunteers per grid, with their shifts');
+
+export const selfManagementSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    volunteers: volunteerStaffing,
+    tiers: z.array(z.enum(TIERS)).min(1).default(['grid']).describe('Authority tiers the committee can settle'),
+    categories: z.array(z.string()).optional().describe('Only these categories; all if absent'),
+    maxWorkHours: positive.default(2).describe('Only issues needing at most this much work'),
+    reachProbability: probability
+      .default(0.5)
+      .describe('Probability that a building head or volunteer learns of an eligible issue'),
+    noticeDelayHours: distSchema.default({ dist: 'exponential', mean: 2 }).describe('From occurrence to the committee learning of it'),
+    workFactor: positive.default(1).describe('Volunteer time = workFactor × the issue’s workHours'),
+    successProbability: probability
+      .default(0.9)
+      .describe('Settled by the committee; otherwise handed to the grid worker (registered by the grid)'),
+  })
+  .describe('Grid self-management committee (网格自管会): building heads and volunteers settle minor issues inside the grid');
+
+const campaignSchema = z.strictObject({
+  name: z.string().min(1),
+  startDay: nonNegative,
+  endDay: positive,
+  unitsPerGridPerDay: nonNegative.describe('Task units issued to each grid every day (fractions are rounded at random)'),
+  workHours: distSchema.describe('Work per unit'),
+  issueHour: z.number().min(0).max(24).default(8).describe('Hour of day the day’s units are issued'),
+  priority: z.enum(PRIORITIES).default('urgent').describe('Queue level at the grid desk (against routine cases)'),
+});
+
+export const topDownTasksSchema = z
+  .strictObject({
+    campaigns: z.array(campaignSchema).default([]),
+    volunteers: z
+      .strictObject({
+        staffing: volunteerStaffing,
+        startDay: nonNegative,
+        endDay: positive,
+        share: probability.default(0.5).describe('Share of the units issued while mobilized that go to the volunteers'),
+      })
+      .optional()
+      .describe('Volunteers mobilized for the campaigns'),
+    baselineDays: positive.default(7).describe('Days before the first campaign averaged into the open-case baseline'),
+    recoveryTolerance: nonNegative.default(0.1).describe('Recovered: open cases back within this fraction of the baseline'),
+  })
+  .describe('Top-down tasks (door-to-door checks, code verification) issued to grid workers for weeks');
+
+export const variantSchema = z.strictObject({
+  name: z.string().min(1),
+  label: z.string().optional(),
+  description: z.string().optional(),
+  policy: z.string().optional().describe('Policy of the variant (a built-in name or a policy file)'),
+  set: z.record(z.string(), z.unknown()).default({}).describe('Field overrides, as `--set path=value` pairs'),
+});
+
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
@@ -269,6 +372,7 @@ export const scenarioSchema = z.strictObject({
     .strictObject({
       timeseriesStepHours: positive.default(1),
       casesCsv: z.boolean().default(true),
+      breakdown: z.boolean().optional().describe('Add byAuthority and discovery breakdowns to summary.json'),
     })
     .default({ timeseriesStepHours: 1, casesCsv: true }),
   checks: z
@@ -278,6 +382,11 @@ export const scenarioSchema = z.strictObject({
         .describe('Allowed relative gap between time-average backlog and arrivals × time in tier'),
     })
     .default({ littleLawTolerance: 0.05 }),
+  satisfaction: satisfactionSchema.optional(),
+  deadlineCallback: deadlineCallbackSchema.optional(),
+  selfManagement: selfManagementSchema.optional(),
+  topDownTasks: topDownTasksSchema.optional(),
+  variants: z.array(variantSchema).optional().describe('Named variants: `gridgov run <file> --variant <name>`'),
 });
 
 export type DistSpecInput = z.input<typeof distSchema>;
@@ -289,6 +398,11 @@ export type Category = Scenario['demand']['categories'][number];
 export type TerritorySpec = Scenario['territory'];
 export type PolicyParams = Scenario['policy'];
 export type Tier = (typeof TIERS)[number];
+export type SatisfactionParams = NonNullable<Scenario['satisfaction']>;
+export type SelfManagementParams = NonNullable<Scenario['selfManagement']>;
+export type TopDownTasksParams = NonNullable<Scenario['topDownTasks']>;
+export type DeadlineCallbackParams = NonNullable<Scenario['deadlineCallback']>;
+export type Variant = NonNullable<Scenario['variants']>[number];
 export type Priority = (typeof PRIORITIES)[number];
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];
 

@@ -70,7 +70,39 @@ export function semanticProblems(s: Scenario): InputProblem[] {
       }
     });
   });
+  optionalSectionProblems(s, names, dist, problems);
   return problems;
+}
+
+/** The optional sections of issue 6 (satisfaction, callbacks, self-management, top-down tasks). */
+function optionalSectionProblems(s: Scenario, categories: Set<string>, dist: (path: string, d: DistSpec) => void, problems: InputProblem[]): void {
+  const cb = s.deadlineCallback;
+  if (cb?.callHours) dist('deadlineCallback.callHours', cb.callHours);
+  const sm = s.selfManagement;
+  if (sm) {
+    staffing('selfManagement.volunteers', sm.volunteers, problems);
+    dist('selfManagement.noticeDelayHours', sm.noticeDelayHours);
+    sm.categories?.forEach((name, j) => {
+      if (!categories.has(name)) problems.push({ path: `selfManagement.categories.${j}`, expected: 'the name of a demand category', found: name });
+    });
+  }
+  const td = s.topDownTasks;
+  if (td) {
+    td.campaigns.forEach((c, i) => {
+      if (c.endDay <= c.startDay) problems.push({ path: `topDownTasks.campaigns.${i}.endDay`, expected: `greater than startDay (${c.startDay})`, found: c.endDay });
+      dist(`topDownTasks.campaigns.${i}.workHours`, c.workHours);
+    });
+    const v = td.volunteers;
+    if (v) {
+      staffing('topDownTasks.volunteers.staffing', v.staffing, problems);
+      if (v.endDay <= v.startDay) problems.push({ path: 'topDownTasks.volunteers.endDay', expected: `greater than startDay (${v.startDay})`, found: v.endDay });
+    }
+  }
+  const seen = new Set<string>();
+  s.variants?.forEach((v, i) => {
+    if (seen.has(v.name)) problems.push({ path: `variants.${i}.name`, expected: 'a unique variant name', found: v.name });
+    seen.add(v.name);
+  });
 }
 
 function staffing(path: string, st: Staffing, problems: InputProblem[]): void {
