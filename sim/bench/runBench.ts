@@ -15,6 +15,8 @@ export interface BenchOptions {
   scaleDays: number;
   skipMegacity: boolean;
   floorEvents: number;
+  /** Where the measured runs write their folders (each removed after it is measured). */
+  workDir: string;
 }
 
 export interface Target {
@@ -62,8 +64,12 @@ function floor(depth: number, events: number): FloorMeasurement {
   return { depth: m.depth, events: m.events, seconds: m.seconds, eventsPerSecond: m.eventsPerSecond, microsecondsPerEvent: m.microsecondsPerEvent, peakRssMB: m.peakRssMB };
 }
 
+let workDir = join(tmpdir(), 'gridgov-bench');
+let runCount = 0;
+
+/** Run folders are written (and removed) under `workDir`: they hold the bytes the figures count. */
 function run(file: string, set: string[], extra: Partial<Extract<BenchTask, { kind: 'run' }>> = {}): RunMeasurement {
-  const outDir = join(tmpdir(), `gridgov-bench-${process.pid}-${Math.floor(performance.now())}`);
+  const outDir = join(workDir, `run-${process.pid}-${++runCount}`);
   return child<RunMeasurement>({ kind: 'run', file, set, outDir, cases: true, ...extra });
 }
 
@@ -71,6 +77,7 @@ const usPerEvent = (m: RunMeasurement) => (m.runSeconds * 1e6) / m.events;
 
 /** Runs every measurement one after another, each in its own process, and judges the targets. */
 export function runBench(o: BenchOptions, log: (line: string) => void): BenchReport {
+  workDir = o.workDir;
   log('engine floor: bare simjs timers, 100 pending');
   const smallHeap = floor(100, o.floorEvents);
   const runs: RunMeasurement[] = [];

@@ -1,4 +1,4 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runBench, type BenchOptions, type BenchReport } from '../bench/runBench.ts';
 import type { RunMeasurement } from '../bench/tasks.ts';
 import { InputError } from '../scenario/errors.ts';
@@ -69,6 +69,8 @@ export async function benchCommand(o: BenchFlags): Promise<void> {
     scaleDays: o.scaleDays ?? (o.quick ? 3 : 14),
     skipMegacity: !o.megacity,
     floorEvents: 2_000_000,
+    // Beside the report (results/ is not cleaned by anyone else), not in a shared /tmp.
+    workDir: join(dirname(o.out), 'bench-runs'),
   };
   if (opts.megacityDays < 1) throw new InputError('--megacity-days', [{ path: '', expected: 'at least 1 day' }]);
   const log = (line: string) => {

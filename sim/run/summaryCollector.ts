@@ -14,7 +14,7 @@ export interface Distribution {
   count: number;
 }
 
-/** Quantiles (exact up to a million values, then within 0.1%: QuantileSketch) and an online mean. */
+/** Quantiles (exact up to 250,000 values, then within 0.1%: QuantileSketch) and an online mean. */
 export class Sample {
   readonly q = new QuantileSketch();
   readonly s = new OnlineStats();

@@ -30,7 +30,7 @@ export class QuantileSketch {
   readonly #size: number;
 
   constructor(
-    readonly exactLimit = 1_000_000,
+    readonly exactLimit = 250_000,
     readonly relativeAccuracy = 0.001,
   ) {
     if (!(relativeAccuracy > 0 && relativeAccuracy < 1)) throw new RangeError(`QuantileSketch: relativeAccuracy must be in (0, 1), got ${relativeAccuracy}`);
