@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../sim/scenario/errors.ts';
+import { inputError } from '../helpers/errors.ts';
 import { parseCostRates } from '../../sim/experiment/sizeCost.ts';
 import { paretoFlags } from '../../sim/experiment/sizeFrontier.ts';
 import { boxOf, searchLeastCost, type Evaluation } from '../../sim/experiment/sizeSearch.ts';
@@ -7,15 +7,6 @@ import { candidateKey, candidateValues, parseVary } from '../../sim/experiment/s
 import { parseTarget, slack, targetMet } from '../../sim/experiment/sizeTargets.ts';
 import { mulberry32 } from '../helpers/prng.ts';
 
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
 
 /** A random monotone problem: feasible above a random staircase, cost a positive weighted sum. */
 function randomProblem(rand: () => number, dims: number[]) {

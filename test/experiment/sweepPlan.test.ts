@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../sim/scenario/errors.ts';
+import { inputError } from '../helpers/errors.ts';
 import { fullFactorial, latinHypercube } from '../../sim/experiment/sweepDesign.ts';
 import { parseSetSpec, type SweepParam } from '../../sim/experiment/sweepParams.ts';
 import { buildSweepPlan, plannedRuns } from '../../sim/experiment/sweepPlan.ts';
@@ -11,15 +11,6 @@ const swept = (spec: string) => {
   return s.param;
 };
 
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('--set specs', () => {
   it('reads lists, ranges with and without a step, and fixed values', () => {

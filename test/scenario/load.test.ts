@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { inputError as problemsOf } from '../helpers/errors.ts';
 import { readFileSync } from 'node:fs';
-import { InputError } from '../../sim/scenario/errors.ts';
 import { parseScenarioText, resolveScenario } from '../../sim/scenario/load.ts';
 import { scenarioJsonSchema } from '../../sim/scenario/schema.ts';
 import { minimalScenario } from '../helpers/scenarios.ts';
 import { stableJson } from '../../sim/cli/files.ts';
 
-function problemsOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('scenario loading', () => {
   it('fills every default in one place', () => {
