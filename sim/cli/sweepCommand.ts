@@ -80,16 +80,16 @@ export async function sweepCommand(file: string, o: SweepOptions): Promise<void>
   const store = new RunStore(outDir, plan.sweepId);
   const done = store.loadAll();
   const mine = plannedRuns(plan).filter((r) => inShard(r.index, shard));
-  const todo = mine.filter((r) => !done.has(r.key));
+  const remaining = mine.filter((r) => !done.has(r.key));
   if (shard.count > 1) writeShared(join(outDir, 'shards', `${shard.index + 1}-of-${shard.count}.json`), stableJson({ sweepId: plan.sweepId, shard: shardLabel(shard), source: shard.source, runs: mine.length }));
-  const tasks: PlannedTask[] = todo.map((r) => {
+  const tasks: PlannedTask[] = remaining.map((r) => {
     const choice = policies.get(points[r.point]!.policy.name)!;
     return { key: r.key, point: r.point, rep: r.rep, seed: r.seed, scenario: points[r.point]!, policyName: choice.name, policyFile: choice.file, scenarioFile: file };
   });
   const workers = o.workers ?? availableParallelism();
   const what = `${plan.points.length} points × ${plan.reps} reps = ${plan.runs} runs${shard.count > 1 ? `, shard ${shardLabel(shard)} (${shard.source}): ${mine.length} runs` : ''}`;
-  if (!o.quiet) process.stderr.write(`gridgov sweep ${plan.sweepId.slice(0, 12)}: ${what}; ${mine.length - todo.length} already done, ${todo.length} to run on ${Math.min(workers, Math.max(1, todo.length))} thread(s) → ${outDir}\n`);
-  const result = await runPlanned(store, tasks, { workers, label: 'sweep', quiet: o.quiet, alreadyDone: mine.length - todo.length, total: mine.length });
+  if (!o.quiet) process.stderr.write(`gridgov sweep ${plan.sweepId.slice(0, 12)}: ${what}; ${mine.length - remaining.length} already done, ${remaining.length} to run on ${Math.min(workers, Math.max(1, remaining.length))} thread(s) → ${outDir}\n`);
+  const result = await runPlanned(store, tasks, { workers, label: 'sweep', quiet: o.quiet, alreadyDone: mine.length - remaining.length, total: mine.length });
   const all = store.loadAll();
   const complete = plannedRuns(plan).every((r) => all.has(r.key));
   const records = [...all.values()];
