@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compare, resolveScenario, run } from '../../sim/index.ts';
-import { loadScenarioFile } from '../../sim/node.ts';
+import { loadScenarioFile } from '../../sim/node/index.ts';
 import { minimalScenario } from '../helpers/scenarios.ts';
 
 describe('the typed library', () => {

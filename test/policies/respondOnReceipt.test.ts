@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadPolicyFile } from '../../sim/cli/policyFile.ts';
+import { loadPolicyFile } from '../../sim/node/cli/policyFile.ts';
 import { minimalScenario } from '../helpers/scenarios.ts';
 import { runRaw } from '../helpers/run.ts';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../../sim/cli/files.ts';
-import { policyOption } from '../../sim/cli/policyFile.ts';
+import { loadScenarioFile } from '../../sim/node/cli/files.ts';
+import { policyOption } from '../../sim/node/cli/policyFile.ts';
 import { simulate } from '../../sim/run/simulateRun.ts';
 
 const ISSUE6 = ['dongcheng-2004', 'beijing-12345', 'small-loop-big-loop', 'whistle', 'qingdao-zhanshan', 'hangzhou-epidemic', 'patrol-vs-passive'];

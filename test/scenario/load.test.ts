@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseScenarioText, resolveScenario } from '../../sim/scenario/load.ts';
 import { scenarioJsonSchema } from '../../sim/scenario/schema.ts';
 import { minimalScenario } from '../helpers/scenarios.ts';
-import { stableJson } from '../../sim/cli/files.ts';
+import { stableJson } from '../../sim/node/cli/files.ts';
 
 
 describe('scenario loading', () => {

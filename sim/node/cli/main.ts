@@ -1,0 +1,237 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { join } from 'node:path';
+import { InputError } from '../../scenario/errors.ts';
+import { scenarioJsonSchema } from '../../scenario/schema.ts';
+import { benchCommand } from './benchCommand.ts';
+import { compareCommand, replicateCommand } from './experimentCommands.ts';
+import { loadScenarioFile, stableJson, writeFileAtomic } from './files.ts';
+import { policyOption } from './policyFile.ts';
+import { printRunSummary, reportChecks } from './report.ts';
+import { replayFlags, type ReplayFlags } from './replayFile.ts';
+import { runToFolder } from './runOutputs.ts';
+import { selftestCommand } from './selftest.ts';
+import { sweepCommand } from './sweepCommand.ts';
+import { mergeCommand } from './mergeCommand.ts';
+import { sizeCommand } from './sizeCommand.ts';
+import { VERSION } from './version.ts';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function parseSeed(text: string): string | number {
+  return /^-?\d+$/.test(text) ? Number(text) : text;
+}
+
+function positiveInt(name: string) {
+  return (text: string) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer, got "${text}"`);
+    return n;
+  };
+}
+
+function fraction(name: string) {
+  return (text: string) => {
+    const n = Number(text);
+    if (!(n > 0 && n <= 1)) throw new InvalidArgumentError(`${name} must be a fraction in (0, 1], got "${text}"`);
+    return n;
+  };
+}
+
+/** The replay options shared by run, compare and replicate (docs/replay.md). */
+function replayOptions(c: Command): Command {
+  return c
+    .option('--replay', 'also write a replay file for the browser viewer (npm run viz)')
+    .option('--replay-sample <fraction>', 'keep this share of case and staff tracks (chosen by id hash); aggregates stay exact', fraction('--replay-sample'))
+    .option('--replay-gzip', 'write the replay gzipped (.json.gz)');
+}
+
+export function buildProgram(): Command {
+  const program = new Command('gridgov')
+    .description('Discrete-event simulator of urban grid governance (网格化管理): flat vs hierarchical escalation.\nTime is in hours. Exit codes: 0 ok, 2 bad input or usage, 1 a fault (including failed books).')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  const run = program
+    .command('run')
+    .description('Run one scenario once and write its outputs to one folder')
+    .argument('<scenario>', 'scenario file (JSON)')
+    .option('-p, --policy <name|file>', 'hierarchical | flat | whistle, or a policy module (.ts/.js); default: the scenario’s')
+    .option('-s, --seed <seed>', 'random seed (integer or text); default: the scenario’s')
+    .option('-o, --out <dir>', 'output folder (default results/<scenario>-<policy>-seed<seed>)')
+    .option('--variant <name>', 'apply one of the scenario’s named variants (its `variants` list) before --set')
+    .option('--set <path=value>', 'override a scenario field, e.g. --set horizonDays=30 (repeatable)', collect, [])
+    .option('--no-cases', 'do not write cases.csv')
+    .option('-q, --quiet', 'print nothing but errors');
+  replayOptions(run).action(async (file: string, o: { policy?: string; seed?: string; out?: string; variant?: string; set: string[]; cases: boolean; quiet?: boolean } & ReplayFlags) => {
+      const scenario = loadScenarioFile(file, o.set, o.variant);
+      const choice = await policyOption(o.policy ?? scenario.policy.name);
+      const seed = o.seed !== undefined ? parseSeed(o.seed) : scenario.seed;
+      const outDir = o.out ?? join('results', `${scenario.name}${o.variant ? `-${o.variant}` : ''}-${choice.name}-seed${seed}`);
+      const policyFile = choice.policy ? (o.policy ?? scenario.policy.name) : undefined;
+      const summary = await runToFolder(scenario, { outDir, seed, policyName: choice.name, policy: choice.policy, policyFile, scenarioFile: file, cases: o.cases, replay: replayFlags(o) });
+      if (!o.quiet) printRunSummary(summary, outDir);
+      reportChecks([summary]);
+    });
+
+  const compare = program
+    .command('compare')
+    .description('Run several policies on the same replications (common random numbers) and compare them')
+    .argument('<scenario>', 'scenario file (JSON)')
+    .option('--policies <list>', 'comma-separated policies or policy files', 'flat,hierarchical')
+    .option('-r, --reps <n>', 'replications per policy', positiveInt('--reps'), 5)
+    .option('-s, --seed <seed>', 'base seed; replication i uses seed+i (default: the scenario’s)')
+    .option('-o, --out <dir>', 'output folder (default results/<scenario>-compare-seed<seed>)')
+    .option('--variant <name>', 'apply one of the scenario’s named variants before --set')
+    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
+    .option('--runs', 'also write every run’s own folder under <out>/runs/')
+    .option('-w, --workers <n>', 'worker threads (default: all cores); results equal a sequential run', positiveInt('--workers'))
+    .option('-q, --quiet', 'no progress or table');
+  replayOptions(compare).action(compareCommand);
+
+  const replicate = program
+    .command('replicate')
+    .description('Run one policy on several replications and report means with confidence intervals')
+    .argument('<scenario>', 'scenario file (JSON)')
+    .option('-p, --policy <name|file>', 'policy (default: the scenario’s)')
+    .option('-r, --reps <n>', 'replications', positiveInt('--reps'), 10)
+    .option('-s, --seed <seed>', 'base seed; replication i uses seed+i')
+    .option('-o, --out <dir>', 'output folder (default results/<scenario>-<policy>-reps)')
+    .option('--runs', 'also write every run’s own folder under <out>/runs/')
+    .option('-w, --workers <n>', 'worker threads (default: all cores); results equal a sequential run', positiveInt('--workers'))
+    .option('--variant <name>', 'apply one of the scenario’s named variants before --set')
+    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
+    .option('-q, --quiet', 'no progress or table');
+  replayOptions(replicate).action(replicateCommand);
+
+  program
+    .command('sweep')
+    .description('Run a scenario over a grid (or Latin hypercube) of field values, replications on common seeds; resumable, shardable')
+    .argument('<scenario>', 'scenario file (JSON)')
+    .option('--set <path=values>', 'a swept field: path=v1,v2,… or path=lo..hi:step (lo..hi steps by 1); path=value is a fixed override (repeatable)', collect, [])
+    .option('--samples <n>', 'a Latin hypercube of n points over the swept fields instead of the full factorial', positiveInt('--samples'))
+    .option('-r, --reps <n>', 'replications per point; replication r uses seed+r at every point', positiveInt('--reps'), 5)
+    .option('-s, --seed <seed>', 'base seed (default: the scenario’s)')
+    .option('-p, --policy <name|file>', 'policy for every point (or sweep it: --set policy.name=flat,hierarchical)')
+    .option('-o, --out <dir>', 'output folder (default results/<scenario>-sweep-<id>); the same command resumes there')
+    .option('-w, --workers <n>', 'worker threads (default: all cores); files do not depend on it', positiveInt('--workers'))
+    .option('--shard <k/N>', 'run only shard k of N (1-based; default from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set)')
+    .option('--shard-count <n>', 'shard count beside JOB_COMPLETION_INDEX (Kubernetes Indexed Job; or GRIDGOV_SHARD_COUNT)', positiveInt('--shard-count'))
+    .option('-q, --quiet', 'no progress or table')
+    .action(sweepCommand);
+
+  program
+    .command('size')
+    .description('Find the least-cost staffing (or grid size) that meets every target with confidence')
+    .argument('<scenario>', 'scenario file (JSON)')
+    .option('-t, --target <metric<=x|metric>=x>', 'a target, e.g. "resolutionHours.p90<=168", "utilization.gridWorker<=0.85", "slaMet>=0.9" (repeatable; the first is the frontier’s metric)', collect, [])
+    .option('--vary <path=lo..hi>', 'a staff count (staff.gridWorker.count=1..3, departments.0.handlers.count=2,4,6) or territory.householdsPerGrid=300..600:100 (repeatable)', collect, [])
+    .option('--cost <role=rate,…>', 'cost per staff-hour by role, * for the rest (default: 1 for every role, i.e. staff-hours)')
+    .option('--minimize <what>', 'cost | costPerHousehold (default: costPerHousehold when households per grid vary, else cost)')
+    .option('--set <path=value>', 'a fixed override (repeatable)', collect, [])
+    .option('-r, --reps <n>', 'replications per candidate, the same seeds for every candidate', positiveInt('--reps'), 5)
+    .option('-s, --seed <seed>', 'base seed (default: the scenario’s)')
+    .option('-p, --policy <name|file>', 'policy (default: the scenario’s)')
+    .option('--level <p>', 'confidence level of the intervals', Number, 0.95)
+    .option('--exhaustive', 'evaluate every candidate in the box instead of the monotone search')
+    .option('-o, --out <dir>', 'output folder (default results/<scenario>-size-<id>); the same command resumes there')
+    .option('-w, --workers <n>', 'worker threads (default: all cores)', positiveInt('--workers'))
+    .option('-q, --quiet', 'no progress or table')
+    .action(sizeCommand);
+
+  program
+    .command('merge')
+    .description('Join the folders of a sweep’s shards into the files one machine would have written')
+    .argument('<dirs...>', 'shard folders of one sweep')
+    .requiredOption('-o, --out <dir>', 'folder for the merged sweep')
+    .option('--allow-missing', 'write the results even if some runs are in no folder (exit code 1 all the same)')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(mergeCommand);
+
+  program
+    .command('validate')
+    .description('Check scenario files and print what is wrong with each (exit 2 if any is invalid)')
+    .argument('<files...>', 'scenario files')
+    .option('--variant <name>', 'apply this named variant before checking')
+    .option('--set <path=value>', 'apply overrides before checking (repeatable)', collect, [])
+    .action((files: string[], o: { set: string[]; variant?: string }) => {
+      for (const f of files) {
+        try {
+          const s = loadScenarioFile(f, o.set, o.variant);
+          process.stdout.write(`${f}: ok (${s.name}, ${s.horizonDays} days, ${s.demand.categories.length} categories)\n`);
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+          process.stderr.write(`gridgov: ${err.message.split('\n').join('\ngridgov: ')}\n`);
+          process.exitCode = 2;
+        }
+      }
+    });
+
+  program
+    .command('selftest')
+    .description('Check this install against queueing theory: M/M/1, M/M/c, M/G/1, priorities, a 3-tier chain, shifts')
+    .option('--full', 'the long plan of docs/validation.md (tens of minutes) instead of the quick one (under a minute)')
+    .option('--only <id>', 'only the cases whose id contains this text')
+    .option('--json <file>', 'also write the results as JSON')
+    .option('--markdown <file>', 'also write the table as Markdown (docs/validation-table.md)')
+    .option('-w, --workers <n>', 'worker threads (default: all cores); the table does not depend on it', positiveInt('--workers'))
+    .option('-q, --quiet', 'no progress line')
+    .action(selftestCommand);
+
+  program
+    .command('bench')
+    .description('Measure speed and memory: the bare simjs floor, the default scenario, the megacity year, and how time grows with size')
+    .option('--quick', 'a short version (default once, megacity 14 days, scaling 3 days): a few minutes')
+    .option('-r, --reps <n>', 'runs of the default scenario (median reported; default 3)', positiveInt('--reps'))
+    .option('--megacity-days <n>', 'horizon of the megacity run (default 365)', positiveInt('--megacity-days'))
+    .option('--scale-days <n>', 'horizon of the four scaling runs (default 14)', positiveInt('--scale-days'))
+    .option('--no-megacity', 'skip the megacity run (the scaling runs still use its territory)')
+    .option('--default <file>', 'the default scenario', 'scenarios/default.json')
+    .option('--city <file>', 'the large scenario (its territory.districts must be a list)', 'scenarios/megacity.json')
+    .option('-o, --out <file>', 'where to write the JSON report', 'results/bench.json')
+    .option('-q, --quiet', 'no progress or table')
+    .action(benchCommand);
+
+  program
+    .command('schema')
+    .description('Print (or write) the JSON Schema of scenario files')
+    .option('-o, --out <file>', 'write to this file instead of stdout')
+    .action((o: { out?: string }) => {
+      const text = stableJson(scenarioJsonSchema());
+      if (o.out) writeFileAtomic(o.out, text);
+      else process.stdout.write(text);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with code 0; usage errors were already printed.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (err instanceof InputError) {
+      process.stderr.write(`gridgov: ${err.message.split('\n').join('\ngridgov: ')}\n`);
+      return 2;
+    }
+    process.stderr.write(`gridgov: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 1;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /(?:main\.ts|gridgov(?:\.mjs)?)$/.test(process.argv[1]);
+if (invokedDirectly) {
+  // `gridgov schema | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+  const code = await main(process.argv.slice(2));
+  process.exitCode = code;
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { engineFloor } from '../../../sim/node/bench/engineFloor.ts';
+import { median, powerLawExponent } from '../../../sim/node/bench/stats.ts';
+import { gridgov, tempDir, writeJson } from '../../helpers/cli.ts';
+import { minimalScenario } from '../../helpers/scenarios.ts';
+
+describe('bench building blocks', () => {
+  it('fits the exponent of a power law and takes medians', () => {
+    const xs = [1000, 2000, 4000, 8000];
+    expect(powerLawExponent(xs, xs.map((x) => 3 * x ** 1.25))).toBeCloseTo(1.25, 10);
+    expect(powerLawExponent(xs, xs.map((x) => 0.5 * x))).toBeCloseTo(1, 10);
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+  });
+
+  it('the engine floor delivers exactly the events asked for, at the depth asked for', async () => {
+    const f = await engineFloor(50, 20_000);
+    expect(f.events).toBe(20_000);
+    expect(f.depth).toBe(50);
+    expect(f.eventsPerSecond).toBeGreaterThan(0);
+  });
+});
+
+describe('gridgov bench', () => {
+  it('measures every part on small scenarios and writes a complete report', () => {
+    const dir = tempDir();
+    const small = writeJson(dir, 'small.json', minimalScenario({ horizonDays: 4, warmupDays: 1 }));
+    // A "city" of 16 small districts listed by name, so the scaling series can take 2, 4, 8, 16.
+    const city = minimalScenario({ name: 'city', horizonDays: 4, warmupDays: 1 });
+    (city.territory as Record<string, unknown>).districts = Array.from({ length: 16 }, (_, i) => ({ name: `D${i}`, streets: 1 }));
+    const cityFile = writeJson(dir, 'city.json', city);
+    const out = join(dir, 'bench.json');
+    const r = gridgov(['bench', '--default', small, '--city', cityFile, '--reps', '1', '--megacity-days', '2', '--scale-days', '2', '--out', out, '-q']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.floor.smallHeap.events).toBe(2_000_000);
+    expect(report.default.runs).toHaveLength(1);
+    expect(report.default.median.events).toBeGreaterThan(0);
+    expect(report.default.median.checksOk).toBe(true);
+    expect(report.default.median.bytesWritten).toBeGreaterThan(1000);
+    expect(report.megacity.days).toBe(2);
+    expect(report.scaling.points.map((p: { districts: number }) => p.districts)).toEqual([2, 4, 8, 16]);
+    const cases = report.scaling.points.map((p: { casesAll: number }) => p.casesAll);
+    expect(cases[3]).toBeGreaterThan(cases[0] * 4); // the series really grows
+    expect(Number.isFinite(report.scaling.exponent)).toBe(true);
+    expect(report.targets.map((t: { name: string }) => t.name)).toEqual([
+      'default scenario wall time',
+      'cost per event vs bare simjs (same heap depth)',
+      'cost per event vs bare simjs (100 pending)',
+      'time growth with cases (exponent)',
+      'megacity year on one core',
+      'megacity peak memory',
+    ]);
+  });
+
+  it('rejects a bad flag value with exit 2', () => {
+    const r = gridgov(['bench', '--megacity-days', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--megacity-days must be a positive integer/);
+  });
+});
