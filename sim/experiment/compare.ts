@@ -4,6 +4,7 @@ import type { Summary } from '../run/summary.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { meanCI, pairedDiffCI } from '../stats/ci.ts';
 import { EXPERIMENT_METRICS, metricValue } from './metrics.ts';
+import { csvTable } from '../run/csv.ts';
 
 export interface PolicyChoice {
   name: string;
@@ -113,23 +114,20 @@ export function summarizeComparison(scenarioName: string, records: readonly RunR
 
 /** comparison.csv: tidy, one row per (metric, policy or pair). */
 export function comparisonCsv(c: Comparison): string {
-  const lines = ['metric,kind,policy,mean,ciLow,ciHigh'];
-  const f = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(10))) : '');
+  const rows: unknown[][] = [];
   for (const m of Object.keys(c.metrics)) {
-    for (const [p, i] of Object.entries(c.metrics[m]!)) lines.push([m, 'mean', p, f(i.mean), f(i.ciLow), f(i.ciHigh)].join(','));
-    for (const [p, i] of Object.entries(c.differences[m]!)) lines.push([m, 'difference', p, f(i.mean), f(i.ciLow), f(i.ciHigh)].join(','));
+    for (const [p, i] of Object.entries(c.metrics[m]!)) rows.push([m, 'mean', p, i.mean, i.ciLow, i.ciHigh]);
+    for (const [p, i] of Object.entries(c.differences[m]!)) rows.push([m, 'difference', p, i.mean, i.ciLow, i.ciHigh]);
   }
-  return `${lines.join('\n')}\n`;
+  return csvTable(['metric', 'kind', 'policy', 'mean', 'ciLow', 'ciHigh'], rows);
 }
 
 /** runs.csv: tidy, one row per run with every experiment metric. */
 export function runsCsv(records: readonly RunRecord[]): string {
-  const lines = [['policy', 'rep', 'seed', ...EXPERIMENT_METRICS, 'checksOk'].join(',')];
-  const f = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(10))) : '');
-  for (const r of records) {
-    lines.push([r.policy, r.rep, r.seed, ...EXPERIMENT_METRICS.map((m) => f(metricValue(r.summary, m))), r.summary.checks.ok ? 1 : 0].join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  return csvTable(
+    ['policy', 'rep', 'seed', ...EXPERIMENT_METRICS, 'checksOk'],
+    records.map((r) => [r.policy, r.rep, r.seed, ...EXPERIMENT_METRICS.map((m) => metricValue(r.summary, m)), r.summary.checks.ok]),
+  );
 }
 
 export interface CompareOptions {

@@ -1,5 +1,6 @@
 import { ROLES } from '../model/types.ts';
 import type { Summary } from '../run/summary.ts';
+import { numberAt } from '../scenario/valueAt.ts';
 import { TIERS } from '../scenario/schema.ts';
 import { STAT_TIERS } from '../run/tierCollector.ts';
 
@@ -29,11 +30,5 @@ export const EXPERIMENT_METRICS: readonly string[] = [
   ...STAT_TIERS.map((t) => `backlog.${t}`),
 ];
 
-export function metricValue(summary: Summary, path: string): number {
-  let node: unknown = summary;
-  for (const key of path.split('.')) {
-    if (typeof node !== 'object' || node === null) return NaN;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return typeof node === 'number' ? node : NaN;
-}
+/** The metric at a dotted path of summary.json; NaN when absent. */
+export const metricValue = (summary: Summary, path: string): number => numberAt(summary, path);

@@ -1,6 +1,7 @@
 import type { Summary } from '../run/summary.ts';
 import { meanCI } from '../stats/ci.ts';
 import { EXPERIMENT_METRICS, metricValue } from './metrics.ts';
+import { csvTable } from '../run/csv.ts';
 import type { IntervalOut } from './compare.ts';
 
 /** One finished run of a sweep or sizing, as its record file holds it. */
@@ -24,25 +25,15 @@ export interface PointSummary {
   checksOk: boolean;
 }
 
-/** A number as every output file writes it: 10 significant digits, '' for NaN/∞. */
-export const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(10))) : '');
-
-/** One CSV cell: numbers as fmt, text quoted when it holds , " or a newline, objects as JSON. */
-export function cell(v: unknown): string {
-  if (typeof v === 'number') return fmt(v);
-  const text = typeof v === 'string' ? v : JSON.stringify(v);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 const byPointRep = (a: RunRecord, b: RunRecord) => a.point - b.point || a.rep - b.rep;
 
 /** sweep.csv: one row per run (point, parameters, rep, seed, every metric, books). */
 export function sweepRunsCsv(paths: readonly string[], points: readonly unknown[][], records: readonly RunRecord[]): string {
-  const lines = [['point', ...paths, 'rep', 'seed', ...EXPERIMENT_METRICS, 'checksOk'].map(cell).join(',')];
-  for (const r of [...records].sort(byPointRep)) {
-    lines.push([r.point, ...points[r.point]!, r.rep, r.seed, ...EXPERIMENT_METRICS.map((m) => metricValue(r.summary, m)), r.summary.checks.ok ? 1 : 0].map(cell).join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  return csvTable(
+    ['point', ...paths, 'rep', 'seed', ...EXPERIMENT_METRICS, 'checksOk'],
+    [...records].sort(byPointRep).map((r) => [r.point, ...points[r.point]!, r.rep, r.seed, ...EXPERIMENT_METRICS.map((m) => metricValue(r.summary, m)), r.summary.checks.ok]),
+  );
 }
 
 /** Per point: the mean and t interval at `level` of each metric, over the runs that finished. */
@@ -75,13 +66,14 @@ export function summarizePoints(points: readonly unknown[][], records: readonly 
 export function pointSummaryCsv(paths: readonly string[], rows: readonly PointSummary[], flags: Record<string, (row: PointSummary) => unknown> = {}): string {
   const metricNames = rows.length ? Object.keys(rows[0]!.metrics) : [...EXPERIMENT_METRICS];
   const head = ['point', ...paths, 'runs', ...metricNames.flatMap((m) => [`${m}.mean`, `${m}.ciLow`, `${m}.ciHigh`]), 'checksOk', ...Object.keys(flags)];
-  const lines = [head.map(cell).join(',')];
-  for (const row of rows) {
-    const stats = metricNames.flatMap((m) => {
-      const i = row.metrics[m]!;
-      return [i.mean, i.ciLow, i.ciHigh];
-    });
-    lines.push([row.point, ...row.values, row.runs, ...stats, row.checksOk ? 1 : 0, ...Object.values(flags).map((f) => f(row))].map(cell).join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  return csvTable(
+    head,
+    rows.map((row) => {
+      const stats = metricNames.flatMap((m) => {
+        const i = row.metrics[m]!;
+        return [i.mean, i.ciLow, i.ciHigh];
+      });
+      return [row.point, ...row.values, row.runs, ...stats, row.checksOk, ...Object.values(flags).map((f) => f(row))];
+    }),
+  );
 }

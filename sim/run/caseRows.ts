@@ -1,3 +1,4 @@
+import { csvHours, csvRow, csvText } from './csv.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Territory } from '../territory/build.ts';
 import type { SimEvent, SimObserver } from '../model/events.ts';
@@ -44,7 +45,7 @@ export const CASE_COLUMNS = [
   'counted',
 ] as const;
 
-const t = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '');
+const t = csvHours;
 
 /**
  * cases.csv: one row per case, written when it closes (so memory holds only open cases), then
@@ -69,7 +70,7 @@ export class CaseRowWriter implements SimObserver {
     this.categoryText = scenario.demand.categories.map((c) => csvText(c.name));
     this.departmentText = scenario.departments.map((d) => csvText(d.name));
     this.countedFrom = scenario.warmupDays * 24;
-    sink.write(`${CASE_COLUMNS.join(',')}\n`);
+    sink.write(csvRow(CASE_COLUMNS));
   }
 
   onEvent(e: SimEvent): void {
@@ -105,8 +106,4 @@ export class CaseRowWriter implements SimObserver {
       `${c.createdAt >= this.countedFrom ? 1 : 0}\n`
     );
   }
-}
-
-function csvText(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -2,6 +2,7 @@ import type { Simulation } from '../model/simulation.ts';
 import { ROLES, type Role } from '../model/types.ts';
 import { ACTIVITIES, type Activity, type StaffMember } from '../model/world.ts';
 import type { Tier } from '../scenario/schema.ts';
+import { csvHours, csvTable } from './csv.ts';
 import type { Distribution, SummaryCollector } from './summaryCollector.ts';
 import { STAT_TIERS, type LittleCheck, type StatTier, type TierCollector } from './tierCollector.ts';
 
@@ -187,13 +188,11 @@ export function buildSummary(sim: Simulation, policyName: string, seed: string |
 /** staff.csv: one row per staff member, hours inside the statistics window. */
 export function staffCsv(sim: Simulation): string {
   const head = ['staffId', 'desk', 'role', 'tier', 'onDutyHours', 'overtimeHours', ...ACTIVITIES.map((a) => `${a}Hours`), 'busyHours', 'utilization', 'casesTouched'];
-  const lines = [head.join(',')];
-  const f = (x: number) => x.toFixed(4);
-  for (const m of sim.world.staff) {
+  const f = csvHours;
+  const rows = sim.world.staff.map((m) => {
     const avail = m.onDutyHours + m.overtimeHours;
     const busy = busyHours(m);
-    const name = /[",\n]/.test(m.desk.name) ? `"${m.desk.name.replace(/"/g, '""')}"` : m.desk.name;
-    lines.push([m.id, name, m.desk.role, m.desk.tier, f(m.onDutyHours), f(m.overtimeHours), ...ACTIVITIES.map((a) => f(m.hours[a])), f(busy), f(avail > 0 ? busy / avail : 0), m.casesTouched].join(','));
-  }
-  return `${lines.join('\n')}\n`;
+    return [m.id, m.desk.name, m.desk.role, m.desk.tier, f(m.onDutyHours), f(m.overtimeHours), ...ACTIVITIES.map((a) => f(m.hours[a])), f(busy), f(avail > 0 ? busy / avail : 0), m.casesTouched];
+  });
+  return csvTable(head, rows);
 }

@@ -1,3 +1,4 @@
+import { csvHours, csvTable } from './csv.ts';
 import type { SimEvent, SimObserver } from '../model/events.ts';
 
 export const STAT_TIERS = ['hotline', 'grid', 'community', 'street', 'district', 'department'] as const;
@@ -168,29 +169,18 @@ export class TierCollector implements SimObserver {
 
   /** timeseries.csv: one row per step and tier. */
   toCsv(): string {
-    const lines = ['hour,tier,arrivals,backlog,busyStaff,patrolStaff,onDutyStaff'];
+    const rows: unknown[][] = [];
     for (let k = 0; k < this.steps; k++) {
       const start = k * this.stepHours;
       const len = Math.min(this.stepHours, this.horizon - start);
       for (const tier of STAT_TIERS) {
         const b = this.books.get(tier)!;
-        lines.push(
-          [
-            fmt(start),
-            tier,
-            b.arrivals[k]!,
-            b.present.atStepEnd[k]!,
-            fmt(b.busy.perStep[k]! / len),
-            fmt(b.patrol.perStep[k]! / len),
-            fmt(b.onDuty.perStep[k]! / len),
-          ].join(','),
-        );
+        rows.push([hours(start), tier, b.arrivals[k]!, b.present.atStepEnd[k]!, hours(b.busy.perStep[k]! / len), hours(b.patrol.perStep[k]! / len), hours(b.onDuty.perStep[k]! / len)]);
       }
     }
-    return `${lines.join('\n')}\n`;
+    return csvTable(['hour', 'tier', 'arrivals', 'backlog', 'busyStaff', 'patrolStaff', 'onDutyStaff'], rows);
   }
 }
 
-function fmt(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toFixed(4);
-}
+/** Whole hours and staff counts as integers, fractions with csvHours' 4 decimals. */
+const hours = (x: number) => (Number.isInteger(x) ? x : csvHours(x));

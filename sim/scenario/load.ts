@@ -3,6 +3,7 @@ import { InputError, type InputProblem } from './errors.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 import { locateJsonError } from './jsonLocate.ts';
 import { semanticProblems } from './semantics.ts';
+import { valueAt } from './valueAt.ts';
 
 // Loading is split from file reading so that the same code validates in Node and in the
 // browser: `parseScenarioText` takes the text and a name for messages.
@@ -93,15 +94,6 @@ export function applySet(data: unknown, assignment: string, file: string): unkno
   }
   node[keys[keys.length - 1]!] = value;
   return data;
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let node = data;
-  for (const key of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
 }
 
 function issueToProblem(issue: z.core.$ZodIssue, data: unknown): InputProblem {

@@ -25,7 +25,7 @@ import type { TextSink } from '../run/caseRows.ts';
 import { applySet, resolveScenario } from '../scenario/load.ts';
 import type { Scenario, Staffing } from '../scenario/schema.ts';
 import { meanCI } from '../stats/ci.ts';
-import { splitCsvLine } from '../run/csvLine.ts';
+import { parseCsvLine } from '../run/csv.ts';
 import { cobhamNonPreemptive, erlangC, mg1MeanWait, mmcMeanSojourn, mmcMeanWait, mmcPriorityNonPreemptive } from '../stats/queueing.ts';
 import { buildTerritory } from '../territory/build.ts';
 import { extraServerShiftModel, solvePeriodicCtmc } from './periodicCtmc.ts';
@@ -111,7 +111,7 @@ export class CaseCsvCollector implements TextSink {
 
   private line(line: string): void {
     if (line === '') return;
-    const f = splitCsvLine(line);
+    const f = parseCsvLine(line);
     if (this.col === null) {
       this.col = Object.fromEntries(f.map((name, i) => [name, i]));
       for (const need of ['priority', 'waitHours', 'handlingHours', 'resolvedTier', 'state', 'counted']) {

@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { buildSite, launchChromium, serveStatic } from '../helpers/browser.ts';
 import { gridgov, tempDir, writeJson } from '../helpers/cli.ts';
 import { minimalScenario } from '../helpers/scenarios.ts';
+import { parseCsvRows } from '../../sim/run/csv.ts';
 
 // The sweep page of the built site opens a real sweep-summary.csv and size.json (made here by the
 // CLI on a tiny district) and draws the heatmap and the cost frontier. Screenshots go to
@@ -56,9 +57,9 @@ describe('the sweep page', () => {
     expect(new Set(cells.map((c) => `${c.x}|${c.y}`)).size).toBe(6);
     expect(cells.every((c) => Number.isFinite(c.value) && c.fill !== '#ccc')).toBe(true);
     // the cell of point 0 holds sweep-summary.csv's resolutionHours.p90 mean for that point
-    const csv = readFileSync(join(work, 'sweep', 'sweep-summary.csv'), 'utf8').split('\n');
-    const head = csv[0]!.split(',');
-    const first = csv[1]!.split(',');
+    const csv = parseCsvRows(readFileSync(join(work, 'sweep', 'sweep-summary.csv'), 'utf8'));
+    const head = csv[0]!;
+    const first = csv[1]!;
     const cell = cells.find((c) => c.x === first[1] && c.y === first[2])!;
     expect(cell.value).toBeCloseTo(Number(first[head.indexOf('resolutionHours.p90.mean')]), 6);
     expect(await page.$$eval('#frontier .point', (p) => p.length)).toBe(6);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { minimalScenario } from '../helpers/scenarios.ts';
 import { runRaw } from '../helpers/run.ts';
+import { parseCsv } from '../../sim/run/csv.ts';
 
 const INTRINSIC = ['id', 'category', 'grid', 'priority', 'authority', 'department', 'createdAt'];
 
@@ -133,16 +134,12 @@ describe('one run', () => {
 
   it('keeps utilization equal to busy hours over on-duty hours, per role, from two separate books', async () => {
     const r = await runRaw(minimalScenario());
-    const lines = r.staffCsv.trimEnd().split('\n');
-    const head = lines[0]!.split(',');
-    const col = (name: string) => head.indexOf(name);
     let busy = 0;
     let avail = 0;
-    for (const l of lines.slice(1)) {
-      const f = l.split(',');
-      if (f[col('role')] !== 'gridWorker') continue;
-      busy += Number(f[col('busyHours')]);
-      avail += Number(f[col('onDutyHours')]) + Number(f[col('overtimeHours')]);
+    for (const f of parseCsv(r.staffCsv).rows) {
+      if (f.role !== 'gridWorker') continue;
+      busy += Number(f.busyHours);
+      avail += Number(f.onDutyHours) + Number(f.overtimeHours);
     }
     expect(busy / avail).toBeCloseTo(r.summary.utilization.gridWorker, 3);
     expect(r.summary.checks.staffHours.relErr).toBe(0); // round-off only

@@ -3,6 +3,7 @@ import { InputError } from '../../scenario/errors.ts';
 import { resolveScenario } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { loadScenarioFile } from './files.ts';
+import { valueAt } from '../../scenario/valueAt.ts';
 
 /**
  * One scenario file and its variants: the base (the file with the fixed overrides) and, for a
@@ -43,14 +44,6 @@ export class ScenarioVariants {
   }
 }
 
-export function valueAt(data: unknown, path: string): unknown {
-  let node = data;
-  for (const key of path.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
 
 /** `actual` has `wanted` (an object may have more keys, defaults filled in). */
 function contains(actual: unknown, wanted: unknown): boolean {

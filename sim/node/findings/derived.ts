@@ -1,5 +1,6 @@
 import { metricValue } from '../../experiment/metrics.ts';
 import type { Summary } from '../../run/summary.ts';
+import { valueAt } from '../../scenario/valueAt.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { buildTerritory } from '../../territory/build.ts';
 
@@ -50,7 +51,6 @@ export function metricOf(s: Summary, path: string, ctx: MetricContext): number {
 
 /** A number array (a daily series) or an array of rows at `path`. */
 export function seriesOf(s: Summary, path: string): unknown[] {
-  let node: unknown = s;
-  for (const key of path.split('.')) node = (node as Record<string, unknown> | null)?.[key];
+  const node = valueAt(s, path);
   return Array.isArray(node) ? node : [];
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, gridgov, tempDir, writeJson } from '../../helpers/cli.ts';
 import { minimalScenario } from '../../helpers/scenarios.ts';
+import { parseCsvRows } from '../../../sim/run/csv.ts';
 
 // A small sweep: 2 × 2 points × 3 replications of an 8-day district, ≈ 50 ms a run.
 const SWEEP = ['--set', 'staff.gridWorker.count=1,2', '--set', 'staff.streetHandler.count=2..3', '--reps', '3', '-q'];
@@ -15,7 +16,7 @@ let whole: string;
 
 const read = (d: string, f: string) => readFileSync(join(d, f), 'utf8');
 const runFiles = (d: string) => (existsSync(join(d, 'runs')) ? readdirSync(join(d, 'runs')).filter((f) => f.endsWith('.json')).sort() : []);
-const rows = (text: string) => text.trimEnd().split('\n').map((l) => l.split(','));
+const rows = (text: string) => parseCsvRows(text);
 
 function expectSameSweep(a: string, b: string): void {
   for (const f of FILES) expect(read(a, f), f).toBe(read(b, f));

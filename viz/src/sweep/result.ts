@@ -1,4 +1,4 @@
-import { splitCsvLine } from '../../../sim/run/csvLine.ts';
+import { parseCsvRows } from '../../../sim/run/csv.ts';
 
 // A sweep or sizing result as the page uses it, read from sweep-summary.csv,
 // size-candidates.csv (the same format) or size.json.
@@ -43,8 +43,8 @@ export function parseResult(text: string, name: string): SweepResult {
 }
 
 export function fromSummaryCsv(text: string, name: string): SweepResult {
-  const lines = text.split(/\r?\n/).filter((l) => l !== '');
-  const head = splitCsvLine(lines[0] ?? '');
+  const table = parseCsvRows(text).filter((r) => !(r.length === 1 && r[0] === ''));
+  const head = table[0] ?? [];
   const runsAt = head.indexOf('runs');
   if (head[0] !== 'point' || runsAt < 1) throw new Error(`${name}: expected sweep-summary.csv or size-candidates.csv (columns point, the parameters, runs, <metric>.mean, …)`);
   const params = head.slice(1, runsAt);
@@ -58,8 +58,7 @@ export function fromSummaryCsv(text: string, name: string): SweepResult {
   }
   const metricCols = new Set(metrics.flatMap((m) => [`${m}.mean`, `${m}.ciLow`, `${m}.ciHigh`]));
   const flagCols = head.map((h, i) => ({ h, i })).filter(({ h, i }) => i > runsAt && !metricCols.has(h));
-  const rows = lines.slice(1).map((line) => {
-    const f = splitCsvLine(line);
+  const rows = table.slice(1).map((f) => {
     const stats: Record<string, Stat> = {};
     for (const m of metrics) stats[m] = { mean: num(f[head.indexOf(`${m}.mean`)]), ciLow: num(f[head.indexOf(`${m}.ciLow`)]), ciHigh: num(f[head.indexOf(`${m}.ciHigh`)]) };
     return { point: Number(f[0]), values: params.map((_, j) => value(f[1 + j] ?? '')), runs: Number(f[runsAt]), stats, flags: Object.fromEntries(flagCols.map(({ h, i }) => [h, Number(f[i])])) };
