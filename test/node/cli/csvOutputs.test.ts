@@ -15,7 +15,7 @@ describe('tables with awkward text', () => {
     expect(r.stderr).not.toMatch(/error/i);
     expect(r.code).toBe(0);
     const { columns, rows } = parseCsv(readFileSync(join(out, 'runs.csv'), 'utf8'));
-    expect(columns).toEqual(['policy', 'rep', 'seed', ...EXPERIMENT_METRICS, 'checksOk']);
+    expect(columns).toEqual(['scenario', 'policy', 'rep', 'seed', ...EXPERIMENT_METRICS, 'checksOk']);
     expect(rows.map((x) => x.seed)).toEqual(['a,b.0', 'a,b.1']);
     expect(rows.map((x) => x.checksOk)).toEqual(['1', '1']);
     expect(Number(rows[0]!['cases.closed'])).toBeGreaterThan(0);
