@@ -112,7 +112,9 @@ export function sensitivityWords(r: SensitivityResult, digits = 1): string {
   const flips = oat.rows.filter((row) => row.signFlipClear);
   const maybe = oat.rows.filter((row) => !row.signFlipClear && row.signFlip);
   const parts = [`At base, ${r.headline} = ${f(h.mean)} [${f(h.ciLow)}, ${f(h.ciHigh)}].`];
-  parts.push(matters.length ? `It rests most on ${top.join(', ')}${matters.length > 3 ? ` and ${matters.length - 3} more` : ''}; the other ${oat.rows.length - matters.length} of ${oat.rows.length} assumed parameters move it by less than their 95% intervals.` : `None of the ${oat.rows.length} assumed parameters moves it by more than its 95% interval.`);
+  const rest = oat.rows.length - matters.length;
+  const others = rest === 0 ? '' : `; the other ${rest} of ${oat.rows.length} move it by less than their 95% intervals`;
+  parts.push(matters.length ? `It rests most on ${top.join(', ')}${matters.length > 3 ? ` and ${matters.length - 3} more` : ''}${others}.` : `None of the ${oat.rows.length} varied parameters moves it by more than its 95% interval.`);
   if (flips.length) parts.push(`**It is overturned** (the sign changes, interval clear of 0) by ${flips.map((row) => `${row.label} at its ${row.signFlipClear} end`).join('; ')}.`);
   else if (maybe.length) parts.push(`No plausible value clearly overturns it; at the ${maybe.map((row) => `${row.signFlip} end of ${row.label}`).join(', ')} its sign changes but the interval includes 0.`);
   else parts.push('No plausible value of any one of them overturns it (its sign holds at every end).');
