@@ -1,4 +1,6 @@
 import type { Est } from './sensitivityEffects.ts';
+import { showX, type Factor } from './sensitivityFactors.ts';
+import type { SensitivityResult } from './sensitivityReport.ts';
 
 /** One bar of a tornado: the change of the metric from base at each end of a parameter's range. */
 export interface TornadoBar {
@@ -66,3 +68,16 @@ export function tornadoSvg(title: string, xLabel: string, bars: readonly Tornado
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }
+
+/** The tornado of the one-at-a-time effects (or, with Morris alone, of μ with its interval). */
+export function tornadoChart(r: SensitivityResult, factors: readonly Factor[]): string {
+  const byPath = new Map(factors.map((f) => [f.path, f]));
+  const range = (path: string) => {
+    const f = byPath.get(path)!;
+    return `${showX(f, f.low)} … ${showX(f, f.base)} … ${showX(f, f.high)}`;
+  };
+  const bars = r.oat ? r.oat.rows.map((row) => ({ label: row.label, range: range(row.path), low: row.effectLow, high: row.effectHigh })) : (r.morris?.rows ?? []).map((row) => ({ label: row.label, range: range(row.path), low: row.mu, high: row.mu }));
+  const base = r.oat ? ` (base ${r.oat.headline.mean.toPrecision(4)})` : '';
+  return tornadoSvg(`${r.scenario}: ${r.headline}${base}`, r.oat ? `change from base at each end of the range (${r.oat.reps} paired replications)` : 'Morris μ: mean elementary effect over the whole range', bars);
+}
+

@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { EXPERIMENT_METRICS, metricValue } from '../../experiment/metrics.ts';
-import { tornadoSvg } from '../../experiment/sensitivityChart.ts';
+import { tornadoChart } from '../../experiment/sensitivityChart.ts';
 import { morrisDefaults, morrisTrajectories, oneAtATime, pointAssignments, type DesignPoint } from '../../experiment/sensitivityDesign.ts';
 import { morrisIndices, nextReps, oatEffects, type OatResult } from '../../experiment/sensitivityEffects.ts';
-import { declaredFactors, parseVary, showX, type Factor } from '../../experiment/sensitivityFactors.ts';
+import { declaredFactors, parseVary, type Factor } from '../../experiment/sensitivityFactors.ts';
 import { stagePlan, type SensitivityPlan } from '../../experiment/sensitivityPlan.ts';
 import { factorOut, headlineLabel, morrisTable, oatTable, sensitivityCsv, sensitivityWords, type SensitivityResult } from '../../experiment/sensitivityReport.ts';
 import { inShard, resolveShard, shardLabel, type Shard } from '../../experiment/shard.ts';
@@ -239,18 +239,6 @@ export function writeResults(outDir: string, r: SensitivityResult, factors: read
   writeShared(join(outDir, 'sensitivity.json'), stableJson(r));
   writeShared(join(outDir, 'sensitivity.csv'), sensitivityCsv(r));
   writeShared(join(outDir, 'sensitivity.svg'), tornadoChart(r, factors));
-}
-
-/** The tornado of the one-at-a-time effects (or, with Morris alone, of μ with its interval). */
-export function tornadoChart(r: SensitivityResult, factors: readonly Factor[]): string {
-  const byPath = new Map(factors.map((f) => [f.path, f]));
-  const range = (path: string) => {
-    const f = byPath.get(path)!;
-    return `${showX(f, f.low)} … ${showX(f, f.base)} … ${showX(f, f.high)}`;
-  };
-  const bars = r.oat ? r.oat.rows.map((row) => ({ label: row.label, range: range(row.path), low: row.effectLow, high: row.effectHigh })) : (r.morris?.rows ?? []).map((row) => ({ label: row.label, range: range(row.path), low: row.mu, high: row.mu }));
-  const base = r.oat ? ` (base ${r.oat.headline.mean.toPrecision(4)})` : '';
-  return tornadoSvg(`${r.scenario}: ${r.headline}${base}`, r.oat ? `change from base at each end of the range (${r.oat.reps} paired replications)` : 'Morris μ: mean elementary effect over the whole range', bars);
 }
 
 function printResult(r: SensitivityResult): void {
