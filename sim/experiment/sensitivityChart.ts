@@ -11,7 +11,7 @@ export interface TornadoBar {
   high: Est;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fin = (x: number) => (Number.isFinite(x) ? x : 0);
 
 /**
@@ -46,13 +46,13 @@ export function tornadoSvg(title: string, xLabel: string, bars: readonly Tornado
     const y = top + i * row;
     out.push(`<text x="${left - 8}" y="${y + 12}" text-anchor="end">${esc(b.label)}</text>`);
     if (b.range) out.push(`<text x="${left - 8}" y="${y + 23}" text-anchor="end" font-size="9" fill="#666">${esc(b.range)}</text>`);
-    for (const [e, colour, dy] of [[b.low, '#9ecae1', 2], [b.high, '#08519c', 12]] as const) {
+    for (const [e, colour, dy, end] of [[b.low, '#9ecae1', 2, 'low'], [b.high, '#08519c', 12, 'high']] as const) {
       const a = x(Math.min(0, e.mean));
       const w = Math.max(1, Math.abs(x(e.mean) - x(0)));
-      out.push(`<rect x="${a.toFixed(1)}" y="${y + dy}" width="${w.toFixed(1)}" height="9" fill="${colour}"><title>${esc(`${b.label}: ${e.mean.toPrecision(4)} [${e.ciLow.toPrecision(4)}, ${e.ciHigh.toPrecision(4)}]`)}</title></rect>`);
+      out.push(`<rect class="bar ${end}" data-label="${esc(b.label)}" data-mean="${e.mean}" data-ci-low="${e.ciLow}" data-ci-high="${e.ciHigh}" x="${a.toFixed(1)}" y="${y + dy}" width="${w.toFixed(1)}" height="9" fill="${colour}"><title>${esc(`${b.label}: ${e.mean.toPrecision(4)} [${e.ciLow.toPrecision(4)}, ${e.ciHigh.toPrecision(4)}]`)}</title></rect>`);
       if (Number.isFinite(e.ciLow) && Number.isFinite(e.ciHigh)) {
         const cy = y + dy + 4.5;
-        out.push(`<line x1="${x(e.ciLow).toFixed(1)}" x2="${x(e.ciHigh).toFixed(1)}" y1="${cy}" y2="${cy}" stroke="#333"/>`);
+        out.push(`<line class="whisker" x1="${x(e.ciLow).toFixed(1)}" x2="${x(e.ciHigh).toFixed(1)}" y1="${cy}" y2="${cy}" stroke="#333"/>`);
         for (const v of [e.ciLow, e.ciHigh]) out.push(`<line x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${cy - 3}" y2="${cy + 3}" stroke="#333"/>`);
       }
     }
