@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parametersSchema } from './parameters.ts';
 
 // The scenario format. Every default lives here, once; `resolveScenario` fills them in and the
 // resolved scenario is what a run writes next to its outputs. Time is in hours unless a field
@@ -387,6 +388,8 @@ export const scenarioSchema = z.strictObject({
   selfManagement: selfManagementSchema.optional(),
   topDownTasks: topDownTasksSchema.optional(),
   variants: z.array(variantSchema).optional().describe('Named variants: `gridgov run <file> --variant <name>`'),
+  // ---- Sensitivity (issue 12): sourced/assumed inputs and their plausible ranges; see parameters.ts.
+  parameters: parametersSchema.optional(),
 });
 
 export type DistSpecInput = z.input<typeof distSchema>;

@@ -13,6 +13,7 @@ import { selftestCommand } from './selftest.ts';
 import { sweepCommand } from './sweepCommand.ts';
 import { mergeCommand } from './mergeCommand.ts';
 import { sizeCommand } from './sizeCommand.ts';
+import { sensitivityCommand } from './sensitivityCommand.ts';
 import { VERSION } from './version.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -138,6 +139,29 @@ export function buildProgram(): Command {
     .option('-w, --workers <n>', 'worker threads (default: all cores)', positiveInt('--workers'))
     .option('-q, --quiet', 'no progress or table')
     .action(sizeCommand);
+
+  program
+    .command('sensitivity')
+    .description('Which assumptions decide the answer: one-at-a-time tornado and Morris elementary effects over the scenario’s assumed parameters (docs/experiments.md#sensitivity); resumable, shardable')
+    .argument('<scenario>', 'scenario file (JSON)')
+    .option('--policies <a,b>', 'the metric is the paired difference a − b on the same seeds (default: the scenario’s policy alone)')
+    .option('-p, --policy <name|file>', 'one policy’s metric')
+    .option('-m, --metric <metric>', 'an experiment metric', 'resolutionHours.mean')
+    .option('--vary <path=low..high>', 'vary this field over [low, high] (a distribution: its mean) instead of the declared assumed parameters (repeatable)', collect, [])
+    .option('--set <path=value>', 'a fixed override, e.g. --set horizonDays=30 (repeatable)', collect, [])
+    .option('--method <list>', 'oat, morris or oat,morris', 'oat,morris')
+    .option('-r, --reps <n>', 'one-at-a-time: replications of the first round', positiveInt('--reps'), 3)
+    .option('--max-reps <n>', 'one-at-a-time: cap on replications', positiveInt('--max-reps'), 20)
+    .option('--precision <x>', 'one-at-a-time: add replications until every 95% half-width is at most x × the largest effect', Number, 0.05)
+    .option('--trajectories <n>', 'Morris: trajectories (each k + 1 points)', positiveInt('--trajectories'), 8)
+    .option('--morris-reps <n>', 'Morris: replications per point', positiveInt('--morris-reps'), 2)
+    .option('-s, --seed <seed>', 'base seed (default: the scenario’s)')
+    .option('-o, --out <dir>', 'output folder (default results/<scenario>-sensitivity-<id>); the same command resumes there')
+    .option('-w, --workers <n>', 'worker threads (default: all cores)', positiveInt('--workers'))
+    .option('--shard <k/N>', 'run only shard k of N of each stage (as sweep)')
+    .option('--shard-count <n>', 'shard count beside JOB_COMPLETION_INDEX', positiveInt('--shard-count'))
+    .option('-q, --quiet', 'no progress or table')
+    .action(sensitivityCommand);
 
   program
     .command('merge')

@@ -17,6 +17,7 @@ import { ReplicationPool } from './pool.ts';
 import { pairsOf, readings, renderScenario, type ScenarioResult } from './render.ts';
 import { replicateAdaptively, type VariantRun } from './replicate.ts';
 import { barChart, lineChart } from './svg.ts';
+import { headlineSensitivity, sensitivityNumbers } from './sensitivity.ts';
 
 export interface FindingsOptions {
   plan: string;
@@ -28,6 +29,8 @@ export interface FindingsOptions {
   workers: number;
   only?: string[];
   quiet?: boolean;
+  /** Replications of the sensitivity tornado (0: none); default the plan's minReps. */
+  sensitivityReps?: number;
 }
 
 interface RawVariant {
@@ -54,11 +57,7 @@ async function loadVariants(p: ScenarioPlan, o: FindingsOptions): Promise<{ vari
   const variants: VariantRun[] = [];
   const overrides: Record<string, string> = {};
   for (const name of p.variants) {
-    const sets: string[] = [];
-    if (o.horizonDays !== undefined) {
-      const full = loadScenarioFile(p.file, [], name);
-      sets.push(`horizonDays=${o.horizonDays}`, `warmupDays=${Math.min(full.warmupDays, o.horizonDays / 5)}`);
-    }
+    const sets = horizonSets(p, name, o);
     const scenario = loadScenarioFile(p.file, sets, name);
     const choice = await policyOption(scenario.policy.name);
     const raw = raws.find((r) => r.name === name);
@@ -66,6 +65,13 @@ async function loadVariants(p: ScenarioPlan, o: FindingsOptions): Promise<{ vari
     variants.push({ name, label: raw?.label ?? name, scenario, policyName: choice.name, policyFile: choice.file, summaries: [] });
   }
   return { variants, overrides };
+}
+
+/** The overrides that shorten a variant's run (--horizon-days). */
+function horizonSets(p: ScenarioPlan, name: string, o: FindingsOptions): string[] {
+  if (o.horizonDays === undefined) return [];
+  const full = loadScenarioFile(p.file, [], name);
+  return [`horizonDays=${o.horizonDays}`, `warmupDays=${Math.min(full.warmupDays, o.horizonDays / 5)}`];
 }
 
 function chartFor(r: ScenarioResult): string {
@@ -106,7 +112,7 @@ function numbers(r: ScenarioResult) {
       differences[m.metric]![`${a}-${b}`] = { mean: d.mean, ciLow: d.ciLow, ciHigh: d.ciHigh };
     }
   }
-  return { scenario: r.variants[0]!.scenario.name, file: r.plan.file, reps: r.achieved.reps, relativeHalfWidth: r.achieved.relative, precisionMet: r.achieved.met, horizonDays: r.horizonDays, warmupDays: r.warmupDays, seeds: r.variants[0]!.summaries.map((s) => s.seed), metrics, differences };
+  return { scenario: r.variants[0]!.scenario.name, file: r.plan.file, reps: r.achieved.reps, relativeHalfWidth: r.achieved.relative, precisionMet: r.achieved.met, horizonDays: r.horizonDays, warmupDays: r.warmupDays, seeds: r.variants[0]!.summaries.map((s) => s.seed), metrics, differences, ...(r.sensitivity ? { sensitivity: sensitivityNumbers(r.sensitivity) } : {}) };
 }
 
 export async function runFindings(o: FindingsOptions): Promise<{ markdown: string; results: ScenarioResult[] }> {
@@ -147,6 +153,15 @@ export async function runFindings(o: FindingsOptions): Promise<{ markdown: strin
       const name = first.name;
       const r: ScenarioResult = { plan: p, variants, achieved, ctx, horizonDays: first.horizonDays, warmupDays: first.warmupDays, baseSeed: first.seed, overrides, chartFile: `findings/${name}.svg`, littleWarnings };
       writeFileAtomic(join(o.out, 'findings', `${name}.svg`), chartFor(r));
+      const sensitivityReps = o.sensitivityReps ?? precision.minReps;
+      if (sensitivityReps > 0) {
+        const scenarioOf = (variant: string, sets: string[]) => loadScenarioFile(p.file, [...horizonSets(p, variant, o), ...sets], variant);
+        const s = await headlineSensitivity(p, variants, ctx, pool, sensitivityReps, scenarioOf, first.seed);
+        if (s) {
+          r.sensitivity = s;
+          writeFileAtomic(join(o.out, s.chartFile), s.chart);
+        }
+      }
       results.push(r);
       log(`${tty ? '\r\x1b[K' : ''}${name}: ${achieved.reps} replications × ${variants.length} variants, half-width ≤ ${(Math.max(...Object.values(achieved.relative)) * 100).toFixed(1)}% of the mean (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
     }
@@ -210,12 +225,14 @@ export async function main(argv: string[]): Promise<number> {
     })
     .option('-w, --workers <n>', 'worker threads (default: all cores)', positiveInt('--workers'))
     .option('--only <names>', 'comma-separated scenario names (substrings of their files)')
+    .option('--sensitivity-reps <n>', 'replications of each scenario’s sensitivity tornado (default: the plan’s minReps)', positiveInt('--sensitivity-reps'))
+    .option('--no-sensitivity', 'skip the sensitivity tornadoes')
     .option('-q, --quiet', 'no progress')
     .exitOverride();
   try {
     program.parse(argv, { from: 'user' });
-    const o = program.opts<{ plan: string; out: string; horizonDays?: number; minReps?: number; maxReps?: number; target?: number; workers?: number; only?: string; quiet?: boolean }>();
-    await runFindings({ ...o, only: o.only?.split(',').map((s) => s.trim()).filter(Boolean), workers: o.workers ?? availableParallelism() });
+    const o = program.opts<{ plan: string; out: string; horizonDays?: number; minReps?: number; maxReps?: number; target?: number; workers?: number; only?: string; quiet?: boolean; sensitivityReps?: number; sensitivity: boolean }>();
+    await runFindings({ ...o, sensitivityReps: o.sensitivity ? o.sensitivityReps : 0, only: o.only?.split(',').map((s) => s.trim()).filter(Boolean), workers: o.workers ?? availableParallelism() });
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.code === 'commander.helpDisplayed' || err.code === 'commander.help' ? 0 : 2;

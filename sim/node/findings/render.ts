@@ -3,6 +3,7 @@ import { meanCI, pairedDiffCI, type Interval } from '../../stats/ci.ts';
 import { metricOf, seriesOf, type MetricContext } from './derived.ts';
 import type { MetricSpec, MonthlySpec, PublishedSpec, ScenarioPlan } from './plan.ts';
 import type { Achieved, VariantRun } from './replicate.ts';
+import { sensitivityLines, type FindingsSensitivity } from './sensitivity.ts';
 
 export interface ScenarioResult {
   plan: ScenarioPlan;
@@ -15,6 +16,8 @@ export interface ScenarioResult {
   overrides: Record<string, string>;
   chartFile: string;
   littleWarnings: number;
+  /** The tornado of the headline over the assumed parameters (sensitivity.ts). */
+  sensitivity?: FindingsSensitivity;
 }
 
 /** Fixed digits, without a minus sign on a value that rounds to zero. */
@@ -130,6 +133,7 @@ export function renderScenario(r: ScenarioResult, k: number, docPath: (p: string
   out.push(...resultsTable(r), '');
   out.push(...readings(r).map((s) => `- ${s}`), '');
   out.push(`![${p.chart.title}](${r.chartFile})`, '');
+  if (r.sensitivity) out.push(...sensitivityLines(r.sensitivity));
   if (p.monthly) out.push('**Per month** (mean over the replications [95% interval]):', '', ...monthlyTable(r, p.monthly), '');
   if (p.published.length) out.push('**Against the published figures.**', '', ...publishedTable(r, p.published), '');
   else out.push('**Against the published figures.** `FACTS.md` has no published outcome figure for this question; the scenario doc says which inputs are sourced.', '');

@@ -12,7 +12,7 @@ const PLAN = 'scenarios/findings.json';
 describe('npm run findings', () => {
   it('runs every scenario of the plan on a shortened horizon and writes the document, charts and numbers', () => {
     const out = tempDir('gridgov-findings-');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'sim/node/findings/main.ts', '--horizon-days', '5', '--min-reps', '2', '--max-reps', '2', '--workers', '2', '--out', out, '-q'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'sim/node/findings/main.ts', '--horizon-days', '5', '--min-reps', '2', '--max-reps', '2', '--workers', '2', '--no-sensitivity', '--out', out, '-q'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const plan = loadPlan(PLAN);
