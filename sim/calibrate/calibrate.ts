@@ -30,6 +30,8 @@ export interface CalibrateOptions {
   holdoutFrom?: number;
   channelMap?: Record<string, ModelChannel>;
   source?: string;
+  /** Days of arrivals in each fitting run (default: the fitting window, at least 28). */
+  fitRunDays?: number;
 }
 
 export const CALIBRATE_DEFAULTS: Omit<CalibrateOptions, 'name'> = {
@@ -50,7 +52,7 @@ export interface CalibrationReport {
   source: string;
   read: Omit<LogReadReport, 'bad'> & { badCount: number; badFirst: LogReadReport['bad'] };
   window: { fitFrom: string; fitTo: string; fitDays: number; holdoutFrom: string | null; holdoutDays: number; censorAt: string; requestsFit: number; requestsHoldout: number; openAtCensor: number };
-  options: Omit<CalibrateOptions, 'channelMap' | 'censorAt' | 'holdoutFrom' | 'name' | 'source'>;
+  options: Omit<CalibrateOptions, 'channelMap' | 'censorAt' | 'holdoutFrom' | 'name' | 'source' | 'fitRunDays'>;
   grouping: { categories: Array<{ name: string; unit: string; perDay: number; perDayLow: number; perDayHigh: number; channels: { hotline: number; app: number; gridWorker: number } }>; units: string[]; areas: string[]; typesInLog: number; unitsFolded: string[]; areasFolded: string[] };
   arrivals: Pick<ArrivalFit, 'hourOfDay' | 'dayOfWeek' | 'trend' | 'channels' | 'total'>;
   fit: FitResult;
@@ -91,7 +93,7 @@ export async function calibrate(records: readonly LogRecord[], read: LogReadRepo
   const fit = await fitUnits(
     shape,
     observed,
-    { utilization: opts.utilization, maxIterations: opts.maxIterations, tolerance: opts.tolerance, seed: opts.seed, runDays: Math.max(fitDays, 28), tailDays: Math.max(14, (censorAt - fitEnd) / DAY) },
+    { utilization: opts.utilization, maxIterations: opts.maxIterations, tolerance: opts.tolerance, seed: opts.seed, runDays: opts.fitRunDays ?? Math.max(fitDays, 28), tailDays: Math.max(14, (censorAt - fitEnd) / DAY) },
     (t) => progress(`iteration ${t.iteration}: loss ${t.loss}, largest shift ${t.maxShift}`),
   );
   const scenario = buildScenario(shape, fit.params);
@@ -102,7 +104,7 @@ export async function calibrate(records: readonly LogRecord[], read: LogReadRepo
     windows.push(await evaluateWindow('holdout', { ...shape, startHour: fitEnd, days: holdDays }, fit.params, holdRecords, censorAt, opts.reps));
   }
   const { bad, ...readRest } = read;
-  const { channelMap: _c, censorAt: _x, holdoutFrom: _h, name: _n, source: _s, ...optionsEcho } = opts;
+  const { channelMap: _c, censorAt: _x, holdoutFrom: _h, name: _n, source: _s, fitRunDays: _f, ...optionsEcho } = opts;
   const report: CalibrationReport = {
     name: opts.name,
     source: opts.source ?? read.file,
