@@ -15,6 +15,7 @@ import { mergeCommand } from './mergeCommand.ts';
 import { sizeCommand } from './sizeCommand.ts';
 import { sensitivityCommand } from './sensitivityCommand.ts';
 import { VERSION } from './version.ts';
+import { calibrateCommand } from '../calibrate/command.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -215,6 +216,31 @@ export function buildProgram(): Command {
     .option('-o, --out <file>', 'where to write the JSON report', 'results/bench.json')
     .option('-q, --quiet', 'no progress or table')
     .action(benchCommand);
+
+  program
+    .command('calibrate')
+    .description('Turn a service-request log (CSV) into a scenario that reproduces it, with a fit report (docs/calibration.md)')
+    .argument('<log>', 'case log (CSV): the harmonized format of the shared data folder, or any columns with --map / --columns')
+    .option('--map <file>', 'JSON mapping of the log’s own columns (docs/calibration.md, "Mapping")')
+    .option('--columns <spec>', 'mapping inline: created=COL,closed=COL,type=COL,unit=COL[,channel=…,area=…,lat=…,lon=…,id=…]')
+    .option('--tz <offset>', 'wall clock wanted for timestamps that carry a zone: UTC or ±HH:MM (default "local": times as written)')
+    .option('--censor-at <time>', 'when the log was taken: later closings count as still open (default: the last time in the log)')
+    .option('--holdout-from <date>', 'fit on requests created before this date; report against the rest')
+    .option('-o, --out <file>', 'scenario file to write (default results/calibrate-<log>/<log>.json)')
+    .option('--report-dir <dir>', 'where calibration.md, calibration.json and qq/ go (default: beside --out)')
+    .option('--name <name>', 'scenario name (default: the log’s file name)')
+    .option('--top-categories <k>', `categories kept, the rest as "other (unit)" (default ${12})`)
+    .option('--top-units <k>', 'units kept, the rest as OTHER UNITS (default 8)')
+    .option('--top-areas <k>', 'areas kept, the rest as "other areas" (default 30)')
+    .option('--residents <n>', 'nominal population (only rate × residents matters; default 100000)')
+    .option('--warmup-days <d>', 'simulated days before the window, so queues are not empty at its start (default 7)')
+    .option('--utilization <u>', 'assumed utilization of the department handlers, sets their count (default 0.8)')
+    .option('--max-iterations <n>', 'simulation-based fit: most iterations (default 8)')
+    .option('--reps <n>', 'simulated runs in the report (default 5)')
+    .option('--seed <n>', 'seed of the fitting runs (common random numbers; default 1)')
+    .option('--max-bad-share <share>', 'refuse the log when more than this share of rows is unreadable (default 0.01)')
+    .option('-q, --quiet', 'no progress lines')
+    .action(calibrateCommand);
 
   program
     .command('schema')
