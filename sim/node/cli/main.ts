@@ -225,7 +225,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && /(?:main\.ts|gridgov(?:\.mjs)?)$/.test(process.argv[1]);
+const invokedDirectly = process.argv[1] !== undefined && /(?:main\.[jt]s|gridgov(?:\.mjs)?)$/.test(process.argv[1]);
 if (invokedDirectly) {
   // `gridgov schema | head` closes the pipe early: that is not an error.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
