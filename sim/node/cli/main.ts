@@ -14,6 +14,7 @@ import { sweepCommand } from './sweepCommand.ts';
 import { mergeCommand } from './mergeCommand.ts';
 import { sizeCommand } from './sizeCommand.ts';
 import { VERSION } from './version.ts';
+import { RunProgress } from './progress.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -69,7 +70,10 @@ export function buildProgram(): Command {
       const seed = o.seed !== undefined ? parseSeed(o.seed) : scenario.seed;
       const outDir = o.out ?? join('results', `${scenario.name}${o.variant ? `-${o.variant}` : ''}-${choice.name}-seed${seed}`);
       const policyFile = choice.policy ? (o.policy ?? scenario.policy.name) : undefined;
-      const summary = await runToFolder(scenario, { outDir, seed, policyName: choice.name, policy: choice.policy, policyFile, scenarioFile: file, cases: o.cases, replay: replayFlags(o) });
+      const progress = o.quiet ? undefined : new RunProgress(`${scenario.name} ${choice.name}`);
+      const onProgress = progress ? progress.update.bind(progress) : undefined;
+      const summary = await runToFolder(scenario, { outDir, seed, policyName: choice.name, policy: choice.policy, policyFile, scenarioFile: file, cases: o.cases, replay: replayFlags(o), onProgress });
+      progress?.end();
       if (!o.quiet) printRunSummary(summary, outDir);
       reportChecks([summary]);
     });
