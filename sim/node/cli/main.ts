@@ -16,6 +16,7 @@ import { sizeCommand } from './sizeCommand.ts';
 import { sensitivityCommand } from './sensitivityCommand.ts';
 import { VERSION } from './version.ts';
 import { calibrateCommand } from '../calibrate/command.ts';
+import { RunProgress } from './progress.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -71,7 +72,10 @@ export function buildProgram(): Command {
       const seed = o.seed !== undefined ? parseSeed(o.seed) : scenario.seed;
       const outDir = o.out ?? join('results', `${scenario.name}${o.variant ? `-${o.variant}` : ''}-${choice.name}-seed${seed}`);
       const policyFile = choice.policy ? (o.policy ?? scenario.policy.name) : undefined;
-      const summary = await runToFolder(scenario, { outDir, seed, policyName: choice.name, policy: choice.policy, policyFile, scenarioFile: file, cases: o.cases, replay: replayFlags(o) });
+      const progress = o.quiet ? undefined : new RunProgress(`${scenario.name} ${choice.name}`);
+      const onProgress = progress ? progress.update.bind(progress) : undefined;
+      const summary = await runToFolder(scenario, { outDir, seed, policyName: choice.name, policy: choice.policy, policyFile, scenarioFile: file, cases: o.cases, replay: replayFlags(o), onProgress });
+      progress?.end();
       if (!o.quiet) printRunSummary(summary, outDir);
       reportChecks([summary]);
     });
@@ -275,7 +279,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && /(?:main\.ts|gridgov(?:\.mjs)?)$/.test(process.argv[1]);
+const invokedDirectly = process.argv[1] !== undefined && /(?:main\.[jt]s|gridgov(?:\.mjs)?)$/.test(process.argv[1]);
 if (invokedDirectly) {
   // `gridgov schema | head` closes the pipe early: that is not an error.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {

@@ -4,6 +4,7 @@ import { stableJson, writeFileAtomic } from './files.ts';
 import { availableParallelism } from 'node:os';
 import { Progress } from './progress.ts';
 import { startThread } from './workerPool.ts';
+import { siblingModule } from '../moduleFile.ts';
 
 /**
  * `gridgov selftest`: the analytic validation table on a fresh install. The quick plan runs in
@@ -30,7 +31,7 @@ export async function selftestCommand(o: { full?: boolean; json?: string; markdo
     await Promise.all(
       Array.from({ length: workers }, () =>
         new Promise<void>((resolve) => {
-          const thread = startThread(new URL('./selftestWorker.ts', import.meta.url).href);
+          const thread = startThread(siblingModule('./selftestWorker', import.meta.url));
           const feed = () => {
             const job = order[next++];
             if (!job) {

@@ -2,8 +2,9 @@ import type { Worker } from 'node:worker_threads';
 import type { ReplicationResult, ReplicationTask } from './replicationTask.ts';
 import { runReplication } from './replicationWorker.ts';
 import { startThread } from './workerPool.ts';
+import { siblingModule } from '../moduleFile.ts';
 
-const REPLICATION_MODULE = new URL('./replicationWorker.ts', import.meta.url).href;
+const REPLICATION_MODULE = siblingModule('./replicationWorker', import.meta.url);
 
 interface Slot {
   worker: Worker;

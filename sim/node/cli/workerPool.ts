@@ -1,12 +1,17 @@
 import { Worker } from 'node:worker_threads';
 import type { ReplicationResult, ReplicationTask } from './replicationTask.ts';
 import { runReplication } from './replicationWorker.ts';
+import { siblingModule } from '../moduleFile.ts';
 
 const BOOT = new URL('./workerBoot.mjs', import.meta.url);
-const REPLICATION_MODULE = new URL('./replicationWorker.ts', import.meta.url).href;
+const REPLICATION_MODULE = siblingModule('./replicationWorker', import.meta.url);
 
-/** A thread running `module` (which answers each message with one reply carrying `index`). */
+/**
+ * A thread running `module` (which answers each message with one reply carrying `index`). A built
+ * `.js` module starts directly; a `.ts` one through the boot file that registers tsx.
+ */
 export function startThread(module: string): Worker {
+  if (module.endsWith('.js')) return new Worker(new URL(module));
   return new Worker(BOOT, { workerData: { module } });
 }
 

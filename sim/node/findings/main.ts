@@ -245,6 +245,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (process.argv[1] !== undefined && /findings[\\/]main\.ts$/.test(process.argv[1])) {
+if (process.argv[1] !== undefined && /findings[\\/]main\.[jt]s$/.test(process.argv[1])) {
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -2,8 +2,9 @@ import type { Worker } from 'node:worker_threads';
 import type { ReplicationResult, ReplicationTask } from '../cli/replicationTask.ts';
 import { runReplication } from '../cli/replicationWorker.ts';
 import { startThread } from '../cli/workerPool.ts';
+import { siblingModule } from '../moduleFile.ts';
 
-const REPLICATION_MODULE = new URL('../cli/replicationWorker.ts', import.meta.url).href;
+const REPLICATION_MODULE = siblingModule('../cli/replicationWorker', import.meta.url);
 
 interface Slot {
   worker: Worker;
