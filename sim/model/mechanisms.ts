@@ -38,6 +38,12 @@ export class Mechanisms implements SimObserver {
     this.returns = p.caseReturn?.enabled ? new CaseReturn(sim.world, seed, p.caseReturn) : null;
   }
 
+  /** The hub, or null when no mechanism is present and enabled (then nothing is attached at all). */
+  static create(sim: Simulation, p: MechanismsParams | undefined): Mechanisms | null {
+    if (!p || !Object.values(p).some((m) => m?.enabled)) return null;
+    return new Mechanisms(sim, p);
+  }
+
   private counted(c: Case): boolean {
     return c.createdAt >= this.windowStart;
   }

@@ -70,7 +70,7 @@ export class Simulation {
     this.patrol = new Patrol(this);
     this.hotline = new Hotline(this);
     this.channel = new HandoffChannel(this);
-    this.mechanisms = scenario.mechanisms ? new Mechanisms(this, scenario.mechanisms) : null;
+    this.mechanisms = Mechanisms.create(this, scenario.mechanisms);
     if (this.mechanisms) this.observe(this.mechanisms);
     const mechanisms = this.mechanisms;
     const clock = this.clock;
