@@ -9,3 +9,9 @@ import seedrandom from 'seedrandom';
 export function caseUniform(seed: string, purpose: string, caseId: number): number {
   return seedrandom(`${seed}/${purpose}/${caseId}`)();
 }
+
+/** A generator fixed by (seed, purpose, case id), for several per-case draws (see caseUniform). */
+export function caseRng(seed: string, purpose: string, caseId: number): { next(): number } {
+  const prng = seedrandom(`${seed}/${purpose}/${caseId}`);
+  return { next: () => prng() };
+}

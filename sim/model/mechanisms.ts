@@ -6,6 +6,7 @@ import { Deferral } from './deferral.ts';
 import type { SimEvent, SimObserver } from './events.ts';
 import { InformalSettlement } from './informalSettlement.ts';
 import { LocalKnowledge } from './localKnowledge.ts';
+import { MultiDepartment } from './multiDepartment.ts';
 import type { Simulation } from './simulation.ts';
 import type { Case } from './types.ts';
 import type { Desk, DeskRef } from './world.ts';
@@ -23,6 +24,7 @@ export class Mechanisms implements SimObserver {
   readonly saturation: CentreSaturation | null;
   readonly deferral: Deferral | null;
   readonly returns: CaseReturn | null;
+  readonly multi: MultiDepartment | null;
   private readonly windowStart: number;
 
   constructor(sim: Simulation, p: MechanismsParams) {
@@ -36,6 +38,7 @@ export class Mechanisms implements SimObserver {
       ? new Deferral(s, sim.world, sim.clock, sim.streams.stream('mechanisms/deferral'), sim.horizon, sim.windowStart, p.deferral)
       : null;
     this.returns = p.caseReturn?.enabled ? new CaseReturn(sim.world, seed, p.caseReturn) : null;
+    this.multi = p.multiDepartment?.enabled ? new MultiDepartment(sim, p.multiDepartment) : null;
   }
 
   /** The hub, or null when no mechanism is present and enabled (then nothing is attached at all). */
@@ -50,9 +53,13 @@ export class Mechanisms implements SimObserver {
 
   onEvent(e: SimEvent): void {
     if (e.type === 'caseRegistered') this.deferral?.registered(e.case);
-    else if (e.type === 'caseClosed') {
+    else if (e.type === 'caseQueued') this.multi?.queued(e.case, e.desk);
+    else if (e.type === 'workStarted') {
+      if (this.multi && e.case && e.activity === 'handle') this.multi.leadStarted(e.case, e.staff.desk);
+    } else if (e.type === 'caseClosed') {
       this.knowledge?.forget(e.case);
       this.returns?.forget(e.case);
+      this.multi?.forget(e.case);
     }
   }
 
@@ -80,6 +87,11 @@ export class Mechanisms implements SimObserver {
     return this.knowledge ? this.knowledge.extraHours(desk, c, this.counted(c)) : 0;
   }
 
+  /** The handling unit finished its work: true while other departments' parts are open (then `finish` runs when the last is done). */
+  holdResolution(c: Case, finish: () => void): boolean {
+    return this.multi !== null && this.multi.hold(c, finish);
+  }
+
   /** Multiplier of a dispatcher's classification time. */
   dispatchTimeFactor(desk: DeskRef): number {
     return this.saturation ? this.saturation.timeFactor(desk) : 1;
@@ -98,6 +110,7 @@ export class Mechanisms implements SimObserver {
     if (this.saturation) out.centreSaturation = this.saturation.summarize();
     if (this.deferral) out.deferral = this.deferral.summarize();
     if (this.returns) out.caseReturn = this.returns.summarize();
+    if (this.multi) out.multiDepartment = this.multi.summarize();
     return { mechanisms: out };
   }
 }

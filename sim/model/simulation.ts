@@ -163,7 +163,9 @@ export class Simulation {
     this.leaveDesk(desk, c, enteredAt);
     if (kind === 'verify') this.verified(c);
     else if (kind === 'dispatch') this.move(c, this.policy.route(c, desk, this.ctx), desk, 'route');
-    else if (kind === 'resolve') this.resolved(c, desk);
+    else if (kind === 'resolve') {
+      if (!this.mechanisms?.holdResolution(c, () => this.resolved(c, desk))) this.resolved(c, desk);
+    }
     else this.move(c, this.mechanisms?.returnRouting(c) ?? this.policy.escalate(c, desk, this.ctx), desk, 'authority');
     this.staff.becomeIdle(m, c);
   }

@@ -363,6 +363,23 @@ export const caseReturnSchema = z
   })
   .describe('回退: a handling unit rejects a case (review time) and returns it to the district command centre, which dispatches it again');
 
+export const multiDepartmentSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    share: probability.default(0.2).describe('Share of the department-authority issues that need two or more departments'),
+    extraDepartments: distSchema
+      .default({ dist: 'empirical', values: [1, 2], weights: [0.8, 0.2] })
+      .describe('Departments needed besides the lead (rounded, at least 1, at most the other departments)'),
+    partWorkFactor: positive.default(0.5).describe('Work of each other department’s part = partWorkFactor × the issue’s workHours'),
+    coordinationHours: distSchema
+      .default({ dist: 'lognormal', mean: 4, sd: 2 })
+      .describe('Hierarchy: the district convenes the departments; from the lead receiving the case to the parts being issued'),
+    bringInHours: distSchema
+      .default({ dist: 'lognormal', mean: 8, sd: 4 })
+      .describe('首接负责制: from the lead starting work to the other departments being brought in'),
+  })
+  .describe('Cases needing several departments: the case closes when every part is done');
+
 export const mechanismsSchema = z
   .strictObject({
     informalSettlement: informalSettlementSchema.optional(),
@@ -370,6 +387,7 @@ export const mechanismsSchema = z
     centreSaturation: centreSaturationSchema.optional(),
     deferral: deferralSchema.optional(),
     caseReturn: caseReturnSchema.optional(),
+    multiDepartment: multiDepartmentSchema.optional(),
   })
   .describe('Each structure’s real mechanisms (docs/model.md §18); each absent sub-block is off');
 // ---- end of mechanisms
@@ -508,6 +526,7 @@ export type LocalKnowledgeParams = NonNullable<MechanismsParams['localKnowledge'
 export type CentreSaturationParams = NonNullable<MechanismsParams['centreSaturation']>;
 export type DeferralParams = NonNullable<MechanismsParams['deferral']>;
 export type CaseReturnParams = NonNullable<MechanismsParams['caseReturn']>;
+export type MultiDepartmentParams = NonNullable<MechanismsParams['multiDepartment']>;
 export type Variant = NonNullable<Scenario['variants']>[number];
 export type Priority = (typeof PRIORITIES)[number];
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];
