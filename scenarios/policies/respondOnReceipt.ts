@@ -39,7 +39,7 @@ const respondOnReceipt: Policy = {
     if (at === null) {
       if (c.registeredBy === 'grid') return direct(w.gridDesk(c.grid));
       const right = owner(c, ctx);
-      const correct = bernoulli(ctx.rng, ctx.params.classificationAccuracy);
+      const correct = bernoulli(ctx.rng, ctx.classificationAccuracy(w.hotlineDesk(c.grid)));
       return direct(correct ? right : wrongOwner(c, right, ctx));
     }
     if (at.role === 'streetDispatcher') {

@@ -14,6 +14,7 @@ import { StaffDay } from './staffDay.ts';
 import { Patrol } from './patrol.ts';
 import { Hotline } from './hotline.ts';
 import { HandoffChannel } from './handoffChannel.ts';
+import { Mechanisms } from './mechanisms.ts';
 
 const MAX_REOPENS = 5;
 
@@ -43,6 +44,8 @@ export class Simulation {
   readonly patrol: Patrol;
   readonly hotline: Hotline;
   readonly channel: HandoffChannel;
+  /** The scenario's `mechanisms` (sim/model/mechanisms.ts), null without the block. */
+  readonly mechanisms: Mechanisms | null;
   private readonly entries = new Map<number, QueueEntry<Task>>();
   private readonly demand: DemandProcess;
   private readonly ctx: PolicyContext;
@@ -67,6 +70,9 @@ export class Simulation {
     this.patrol = new Patrol(this);
     this.hotline = new Hotline(this);
     this.channel = new HandoffChannel(this);
+    this.mechanisms = Mechanisms.create(this, scenario.mechanisms);
+    if (this.mechanisms) this.observe(this.mechanisms);
+    const mechanisms = this.mechanisms;
     const clock = this.clock;
     const world = this.world;
     const rng = streams.stream('policy');
@@ -78,6 +84,7 @@ export class Simulation {
       world,
       rng,
       params,
+      classificationAccuracy: (desk) => (mechanisms ? mechanisms.classificationAccuracy(desk, params.classificationAccuracy) : params.classificationAccuracy),
     };
   }
 
@@ -156,8 +163,10 @@ export class Simulation {
     this.leaveDesk(desk, c, enteredAt);
     if (kind === 'verify') this.verified(c);
     else if (kind === 'dispatch') this.move(c, this.policy.route(c, desk, this.ctx), desk, 'route');
-    else if (kind === 'resolve') this.resolved(c, desk);
-    else this.move(c, this.policy.escalate(c, desk, this.ctx), desk, 'authority');
+    else if (kind === 'resolve') {
+      if (!this.mechanisms?.holdResolution(c, () => this.resolved(c, desk))) this.resolved(c, desk);
+    }
+    else this.move(c, this.mechanisms?.returnRouting(c) ?? this.policy.escalate(c, desk, this.ctx), desk, 'authority');
     this.staff.becomeIdle(m, c);
   }
 
@@ -192,15 +201,29 @@ export class Simulation {
     }
     c.state = 'inWork';
     if (desk.kind === 'dispatch') {
-      this.staff.startPlan(m, 'dispatch', task, c, enteredAt, 'dispatch', 0, sample(this.rngService, service.dispatchHours));
+      const hours = sample(this.rngService, service.dispatchHours);
+      this.staff.startPlan(m, 'dispatch', task, c, enteredAt, 'dispatch', 0, this.mechanisms ? hours * this.mechanisms.dispatchTimeFactor(desk) : hours);
     } else if (this.world.canResolve(desk, c)) {
-      if (Number.isNaN(c.firstWorkAt)) c.firstWorkAt = now;
-      let oneWay = this.world.travelHours(desk, c.grid);
-      if (c.whistled && desk.tier === 'department') oneWay = Math.min(oneWay, this.scenario.policy.whistleResponseHours);
-      this.staff.startPlan(m, 'resolve', task, c, enteredAt, 'handle', 2 * oneWay, c.pendingWorkHours);
+      if (this.mechanisms?.rejects(desk, c)) this.startReview(m, task, c, enteredAt);
+      else this.startResolve(m, task, c, enteredAt, c.pendingWorkHours);
     } else {
-      this.staff.startPlan(m, 'review', task, c, enteredAt, 'review', 0, sample(this.rngService, service.reviewHours));
+      const informal = this.mechanisms?.informalWorkHours(desk, c);
+      if (informal != null) this.startResolve(m, task, c, enteredAt, informal);
+      else this.startReview(m, task, c, enteredAt);
     }
+  }
+
+  private startResolve(m: StaffMember, task: Task, c: Case, enteredAt: number, workHours: number): void {
+    const desk = m.desk;
+    if (Number.isNaN(c.firstWorkAt)) c.firstWorkAt = this.now;
+    let oneWay = this.world.travelHours(desk, c.grid);
+    if (c.whistled && desk.tier === 'department') oneWay = Math.min(oneWay, this.scenario.policy.whistleResponseHours);
+    const hours = this.mechanisms ? workHours + this.mechanisms.extraWorkHours(desk, c) : workHours;
+    this.staff.startPlan(m, 'resolve', task, c, enteredAt, 'handle', 2 * oneWay, hours);
+  }
+
+  private startReview(m: StaffMember, task: Task, c: Case, enteredAt: number): void {
+    this.staff.startPlan(m, 'review', task, c, enteredAt, 'review', 0, sample(this.rngService, this.scenario.service.reviewHours));
   }
 
   private leaveDesk(desk: Desk, c: Case | null, enteredAt: number): void {
@@ -257,6 +280,7 @@ export class Simulation {
       deskId: -1,
       moveSeq: 0,
       pendingWorkHours: issue.workHours,
+      deadlineExtensionHours: 0,
     };
     this.created++;
     this.open.set(c.id, c);

@@ -94,4 +94,6 @@ export interface Case extends Issue {
   moveSeq: number;
   /** Remaining work for the next resolution attempt (rework after a reopen is smaller). */
   pendingWorkHours: number;
+  /** Deadline moved by deferrals (延期, sim/model/deferral.ts); 0 without them. */
+  deadlineExtensionHours: number;
 }

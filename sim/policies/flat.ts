@@ -25,7 +25,7 @@ export const flat: Policy = {
     const w = ctx.world;
     if (at === null || at.role !== 'districtDispatcher') return direct(w.districtDispatchDesk(c.grid));
     const right = w.authorityDesk(c);
-    const correct = bernoulli(ctx.rng, ctx.params.classificationAccuracy);
+    const correct = bernoulli(ctx.rng, ctx.classificationAccuracy(at));
     return direct(correct ? right : wrongDesk(c, right, ctx));
   },
   // The receiver lacks the authority: it was misrouted; back to the centre.
