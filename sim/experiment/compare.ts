@@ -9,6 +9,23 @@ import { EXPERIMENT_METRICS, metricValue } from './metrics.ts';
 import { csvTable } from '../run/csv.ts';
 
 export type { IntervalOut } from './intervals.ts';
+import { STAGE_COLUMNS, STAGES } from '../model/stageClock.ts';
+
+/**
+ * "Where the hours go": the mean hours per closed case in each stage (sim/model/stageClock.ts),
+ * the queue wait per tier, hand-offs per case, and the Kaplan–Meier median and p90 of time to
+ * close over every counted case (open ones censored at the horizon). Compared like every metric:
+ * means per policy and paired differences across replications.
+ */
+export const HOURS_METRICS: readonly string[] = [
+  ...STAGE_COLUMNS.map((c) => `stages.meanHours.${c}`),
+  'stages.handoffsPerCase',
+  'survival.median.estimate',
+  'survival.p90.estimate',
+];
+
+/** Every metric a comparison reports. */
+export const COMPARED_METRICS: readonly string[] = [...EXPERIMENT_METRICS, ...HOURS_METRICS];
 
 export interface PolicyChoice {
   name: string;
@@ -51,6 +68,8 @@ export interface Comparison {
   metrics: Record<string, Record<string, IntervalOut>>;
   differences: Record<string, Record<string, DifferenceOut>>;
   checks: { allRunsOk: boolean; failedRuns: string[] };
+  /** Where the hours go, per policy: stage → mean hours and share (the paired differences are in `differences`). */
+  hours?: Record<string, Record<string, { meanHours: number; share: number }>>;
 }
 
 /** Seed of replication i: base + i for numeric seeds, `${base}.${i}` otherwise. */
@@ -101,7 +120,7 @@ export function summarizeComparison(scenarioName: string, records: readonly RunR
   const pairs: [string, string][] = [];
   for (let i = 0; i < policies.length; i++) for (let j = i + 1; j < policies.length; j++) pairs.push([policies[i]!, policies[j]!]);
   const alpha = 1 - level;
-  for (const m of EXPERIMENT_METRICS) {
+  for (const m of COMPARED_METRICS) {
     metrics[m] = {};
     for (const p of policies) metrics[m][p] = metricInterval(m, valuesOf(p, m), level);
     const raw = pairs.map(([a, b]) => {
@@ -119,7 +138,7 @@ export function summarizeComparison(scenarioName: string, records: readonly RunR
     });
   }
   const failedRuns = records.filter((r) => !r.summary.checks.ok).map((r) => `${r.policy} rep ${r.rep} (seed ${r.seed})`);
-  return {
+  const out: Comparison = {
     scenario: scenarioName,
     reps,
     baseSeed,
@@ -131,6 +150,8 @@ export function summarizeComparison(scenarioName: string, records: readonly RunR
     differences,
     checks: { allRunsOk: failedRuns.length === 0, failedRuns },
   };
+  out.hours = hoursByPolicy(out);
+  return out;
 }
 
 /**
@@ -147,12 +168,52 @@ export function comparisonCsv(c: Comparison): string {
   return csvTable(['metric', 'kind', 'policy', 'n', 'mean', 'sd', 'ciLow', 'ciHigh', 'level', 'pValue', 'adjustment', 'pAdjusted', 'ciLowAdjusted', 'ciHighAdjusted'], rows);
 }
 
-/** runs.csv: tidy, one row per run with every experiment metric; `scenario` first, so runs of several experiments stack. */
+/** runs.csv: tidy, one row per run with every compared metric; `scenario` first, so runs of several experiments stack. */
 export function runsCsv(records: readonly RunRecord[], scenario = records[0]?.summary.scenario ?? ''): string {
   return csvTable(
-    ['scenario', 'policy', 'rep', 'seed', ...EXPERIMENT_METRICS, 'checksOk'],
-    records.map((r) => [scenario, r.policy, r.rep, r.seed, ...EXPERIMENT_METRICS.map((m) => metricValue(r.summary, m)), r.summary.checks.ok]),
+    ['scenario', 'policy', 'rep', 'seed', ...COMPARED_METRICS, 'checksOk'],
+    records.map((r) => [scenario, r.policy, r.rep, r.seed, ...COMPARED_METRICS.map((m) => metricValue(r.summary, m)), r.summary.checks.ok]),
   );
+}
+
+const fmtInterval = (i: IntervalOut | undefined, digits: number): string => {
+  if (!i || !Number.isFinite(i.mean)) return '—';
+  const n = (x: number) => (Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x).toFixed(digits);
+  return Number.isFinite(i.ciLow) ? `${n(i.mean)} [${n(i.ciLow)}, ${n(i.ciHigh)}]` : n(i.mean);
+};
+
+/**
+ * The "where the hours go" block of `gridgov compare`: one row per stage (then the queue wait
+ * per tier, the total, hand-offs and the Kaplan–Meier quantiles), one column per policy (mean
+ * [CI]) and one per pair (paired difference a − b). The stage rows add up to the total; a
+ * paired difference row says how much of the gap in the total each stage makes.
+ */
+export function hoursTable(c: Comparison, pairs: readonly string[] = Object.keys(c.differences[HOURS_METRICS[0]!] ?? {})): { head: string[]; rows: string[][] } {
+  const head = ['hours per closed case (mean [95% CI])', ...c.policies, ...pairs.map((p) => `${p} (paired)`)];
+  const row = (label: string, metric: string, digits = 1) => [label, ...c.policies.map((p) => fmtInterval(c.metrics[metric]?.[p], digits)), ...pairs.map((p) => fmtInterval(c.differences[metric]?.[p], digits))];
+  const rows = [
+    ...STAGES.map((s) => row(`${s}`, `stages.meanHours.${s}Hours`)),
+    row('= occurrence → closure', 'resolutionHours.mean'),
+    ...STAGE_COLUMNS.slice(STAGES.length).map((col) => row(`  queue at ${col.slice('queueHours_'.length)}`, `stages.meanHours.${col}`)),
+    row('hand-offs per case', 'stages.handoffsPerCase', 2),
+    row('KM median, all counted cases', 'survival.median.estimate'),
+    row('KM p90, all counted cases', 'survival.p90.estimate'),
+  ];
+  return { head, rows };
+}
+
+/** The same block as a per-policy record for comparison.json: stage → mean hours and share of the total. */
+export function hoursByPolicy(c: Comparison): Record<string, Record<string, { meanHours: number; share: number }>> {
+  const out: Record<string, Record<string, { meanHours: number; share: number }>> = {};
+  for (const p of c.policies) {
+    const total = c.metrics['resolutionHours.mean']?.[p]?.mean ?? NaN;
+    out[p] = {};
+    for (const col of STAGE_COLUMNS) {
+      const m = c.metrics[`stages.meanHours.${col}`]?.[p]?.mean ?? NaN;
+      out[p]![col] = { meanHours: m, share: total > 0 ? m / total : NaN };
+    }
+  }
+  return out;
 }
 
 export interface CompareOptions {

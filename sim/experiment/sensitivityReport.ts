@@ -1,6 +1,6 @@
 import type { MorrisResult, OatResult, Est } from './sensitivityEffects.ts';
 import type { Factor } from './sensitivityFactors.ts';
-import { cell } from './sweepTables.ts';
+import { csvRow, csvTable } from '../run/csv.ts';
 
 /** Everything a sensitivity analysis found: what sensitivity.json holds. */
 export interface SensitivityResult {
@@ -64,21 +64,21 @@ export const SENSITIVITY_COLUMNS = [
  * rows in its own rank order; the other method's columns are empty.
  */
 export function sensitivityCsv(r: SensitivityResult): string {
-  const lines = [SENSITIVITY_COLUMNS.join(',')];
+  let out = csvTable(SENSITIVITY_COLUMNS, []);
   const fx = new Map(r.factors.map((f) => [f.path, f]));
   if (r.oat) {
     r.oat.rows.forEach((row, i) => {
       const f = fx.get(row.path)!;
-      lines.push([ 'oat', i + 1, row.path, row.label, row.status, f.low, f.base, f.high, ...E(row.effectLow), ...E(row.effectHigh), row.swing, row.signFlip, '', '', '', '', '', '', '', r.oat!.reps, r.oat!.runs].map(cell).join(','));
+      out += csvRow([ 'oat', i + 1, row.path, row.label, row.status, f.low, f.base, f.high, ...E(row.effectLow), ...E(row.effectHigh), row.swing, row.signFlip, '', '', '', '', '', '', '', r.oat!.reps, r.oat!.runs]);
     });
   }
   if (r.morris) {
     r.morris.rows.forEach((row, i) => {
       const f = fx.get(row.path)!;
-      lines.push(['morris', i + 1, row.path, row.label, row.status, f.low, f.base, f.high, '', '', '', '', '', '', '', '', ...E(row.muStar), ...E(row.mu), row.sigma, r.morris!.reps, r.morris!.runs].map(cell).join(','));
+      out += csvRow(['morris', i + 1, row.path, row.label, row.status, f.low, f.base, f.high, '', '', '', '', '', '', '', '', ...E(row.muStar), ...E(row.mu), row.sigma, r.morris!.reps, r.morris!.runs]);
     });
   }
-  return `${lines.join('\n')}\n`;
+  return out;
 }
 
 const n = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '–');

@@ -15,6 +15,7 @@ import { Patrol } from './patrol.ts';
 import { Hotline } from './hotline.ts';
 import { HandoffChannel } from './handoffChannel.ts';
 import { Mechanisms } from './mechanisms.ts';
+import { charge, chargeSettled, chargeTravelThenWork, chargeUntilRegistered, newStageHours } from './stageClock.ts';
 
 const MAX_REOPENS = 5;
 
@@ -161,10 +162,16 @@ export class Simulation {
     }
     const c = task!.case!;
     this.leaveDesk(desk, c, enteredAt);
-    if (kind === 'verify') this.verified(c);
+    if (kind === 'verify') this.verified(c, desk);
     else if (kind === 'dispatch') this.move(c, this.policy.route(c, desk, this.ctx), desk, 'route');
     else if (kind === 'resolve') {
-      if (!this.mechanisms?.holdResolution(c, () => this.resolved(c, desk))) this.resolved(c, desk);
+      // A lead department waiting for the other departments' parts stays in work until the last is done.
+      const held = this.mechanisms?.holdResolution(c, () => {
+        charge(c, 'verify', this.now);
+        this.resolved(c, desk);
+      });
+      chargeTravelThenWork(c, c.stageTravelHours, this.now, held ? 'work' : 'verify');
+      if (!held) this.resolved(c, desk);
     }
     else this.move(c, this.mechanisms?.returnRouting(c) ?? this.policy.escalate(c, desk, this.ctx), desk, 'authority');
     this.staff.becomeIdle(m, c);
@@ -192,6 +199,7 @@ export class Simulation {
     this.entries.delete(c.id);
     const enteredAt = c.queuedAt;
     if (task.kind === 'verify') {
+      charge(c, 'verify', now);
       if (desk.role === 'gridWorker') {
         this.staff.startPlan(m, 'verify', task, c, enteredAt, 'verify', 2 * this.world.travelHours(desk, c.grid), sample(this.rngService, service.verifyHours));
       } else {
@@ -201,6 +209,7 @@ export class Simulation {
     }
     c.state = 'inWork';
     if (desk.kind === 'dispatch') {
+      charge(c, 'review', now);
       const hours = sample(this.rngService, service.dispatchHours);
       this.staff.startPlan(m, 'dispatch', task, c, enteredAt, 'dispatch', 0, this.mechanisms ? hours * this.mechanisms.dispatchTimeFactor(desk) : hours);
     } else if (this.world.canResolve(desk, c)) {
@@ -219,10 +228,13 @@ export class Simulation {
     let oneWay = this.world.travelHours(desk, c.grid);
     if (c.whistled && desk.tier === 'department') oneWay = Math.min(oneWay, this.scenario.policy.whistleResponseHours);
     const hours = this.mechanisms ? workHours + this.mechanisms.extraWorkHours(desk, c) : workHours;
+    charge(c, 'travel', this.now);
+    c.stageTravelHours = 2 * oneWay;
     this.staff.startPlan(m, 'resolve', task, c, enteredAt, 'handle', 2 * oneWay, hours);
   }
 
   private startReview(m: StaffMember, task: Task, c: Case, enteredAt: number): void {
+    charge(c, 'review', this.now);
     this.staff.startPlan(m, 'review', task, c, enteredAt, 'review', 0, sample(this.rngService, this.scenario.service.reviewHours));
   }
 
@@ -281,6 +293,12 @@ export class Simulation {
       moveSeq: 0,
       pendingWorkHours: issue.workHours,
       deadlineExtensionHours: 0,
+      handoffs: 0,
+      stageHours: newStageHours(),
+      stage: 0,
+      stageSince: issue.createdAt,
+      stageQueueTier: -1,
+      stageTravelHours: 0,
     };
     this.created++;
     this.open.set(c.id, c);
@@ -297,11 +315,14 @@ export class Simulation {
     if (!Number.isNaN(c.registeredAt)) return;
     c.registeredAt = this.now;
     c.registeredBy = by;
+    chargeUntilRegistered(c, this.now);
     this.emit({ type: 'caseRegistered', t: this.now, case: c });
-    this.move(c, this.policy.route(c, null, this.ctx), null, 'route');
+    const registrar = by === 'grid' ? this.world.gridDesk(c.grid) : this.world.hotlineDesk(c.grid);
+    this.move(c, this.policy.route(c, null, this.ctx), null, 'route', registrar);
   }
 
-  private move(c: Case, routing: Routing, from: Desk | null, reason: 'route' | 'authority' | 'timeout' | 'reopen'): void {
+  /** `sender`: the unit passing the case on, for the channel (default `from`; the registering or verifying side otherwise). */
+  private move(c: Case, routing: Routing, from: Desk | null, reason: 'route' | 'authority' | 'timeout' | 'reopen', sender: Desk | null = from): void {
     const to = this.world.desks[routing.desk];
     if (!to) throw new Error(`policy ${this.policy.name} routed case ${c.id} to unknown desk ${routing.desk}`);
     if (to.kind === 'hotline') throw new Error(`policy ${this.policy.name} routed case ${c.id} to the hotline`);
@@ -318,12 +339,13 @@ export class Simulation {
         this.emit({ type: 'caseEscalated', t: this.now, case: c, from, to, reason });
       }
     }
-    this.channel.send(c, to, routing);
+    this.channel.send(c, sender, to, routing);
   }
 
   /** The case reaches a desk's queue (HandoffChannel.send). */
   arrive(c: Case, desk: Desk, routing: Routing): void {
     const now = this.now;
+    charge(c, 'queue', now, desk.tier);
     c.state = 'queued';
     c.deskId = desk.id;
     c.queuedAt = now;
@@ -373,7 +395,7 @@ export class Simulation {
     this.staff.dispatchWork(verifier);
   }
 
-  private verified(c: Case): void {
+  private verified(c: Case, verifier: Desk): void {
     c.verifiedAt = this.now;
     this.emit({ type: 'caseVerified', t: this.now, case: c });
     const cat = this.scenario.demand.categories[c.category]!;
@@ -382,7 +404,7 @@ export class Simulation {
       c.reopens++;
       c.pendingWorkHours = c.workHours * this.scenario.service.reworkFraction;
       this.emit({ type: 'caseReopened', t: this.now, case: c });
-      this.move(c, { desk: c.resolvedUnit }, null, 'reopen');
+      this.move(c, { desk: c.resolvedUnit }, null, 'reopen', verifier);
       return;
     }
     this.close(c);
@@ -426,6 +448,8 @@ export class Simulation {
 
   private close(c: Case): void {
     if (c.state === 'closed') throw new Error(`case ${c.id} closed twice`);
+    chargeSettled(c, this.now);
+    charge(c, 'verify', this.now);
     c.state = 'closed';
     c.closedAt = this.now;
     this.closed++;

@@ -164,9 +164,13 @@ export const policySchema = z.strictObject({
     .string()
     .default('hierarchical')
     .describe('hierarchical | flat | whistle, or the path of a policy module (.ts/.js)'),
-  transferHours: distSchema
-    .default({ dist: 'exponential', mean: 2 })
-    .describe('Paperwork delay of a hand-off between units (no staff busy)'),
+  transferHours: z
+    .unknown()
+    .refine(() => false, {
+      message: 'no such field: hand-off delays belong to the scenario, not the policy; use handoff.delaysHours { up, down, back, toDepartment } (docs/model.md, the hand-off channel)',
+    })
+    .optional()
+    .describe('Removed: use handoff.delaysHours'),
   classificationAccuracy: probability
     .default(0.85)
     .describe('flat: probability that the central dispatcher picks the right unit'),
@@ -180,6 +184,30 @@ export const policySchema = z.strictObject({
     })
     .default({ enabled: false, limitsHours: { grid: 24, community: 48, street: 72 } }),
 });
+
+const NO_DELAY = { dist: 'constant', value: 0 } as const;
+
+/**
+ * The channel between units (issue 11): what a move of a case from one unit to another costs,
+ * by kind of move. Every policy pays it for every such move (sim/model/handoffChannel.ts), so a
+ * comparison of structures on one channel is not a comparison of paperwork. The default is a
+ * channel without delay.
+ */
+export const handoffSchema = z
+  .strictObject({
+    channel: z.string().min(1).default('none').describe('What the channel is, e.g. "paper" or "platform" (a label for outputs)'),
+    source: z.string().min(1).default('assumption').describe('Where the delays come from: a citation (FACTS.md), or "assumption"'),
+    delaysHours: z
+      .strictObject({
+        up: distSchema.default(NO_DELAY).describe('A unit passes a case one tier up (grid → community → street → district)'),
+        down: distSchema.default(NO_DELAY).describe('A centre or higher tier sends a case to a lower unit (incl. hotline cases sent to the grid of the place)'),
+        back: distSchema.default(NO_DELAY).describe('A unit returns a case to the centre (misroute bounce, reject)'),
+        toDepartment: distSchema.default(NO_DELAY).describe('A street, district or the hotline sends a case to a department (incl. whistle summons)'),
+      })
+      .default({ up: NO_DELAY, down: NO_DELAY, back: NO_DELAY, toDepartment: NO_DELAY }),
+  })
+  .default({ channel: 'none', source: 'assumption', delaysHours: { up: NO_DELAY, down: NO_DELAY, back: NO_DELAY, toDepartment: NO_DELAY } })
+  .describe('The channel between units: hand-off delay per kind of move, paid by every policy (no staff busy while in transit)');
 
 // ---- Optional sections (issue 6). Each is absent by default, so a scenario without it resolves,
 // runs and writes exactly as before; when present its own fields take the defaults below.
@@ -479,9 +507,9 @@ export const scenarioSchema = z.strictObject({
     })
     .default({ emergency: 2, urgent: 24, general: 168, complex: 360 })
     .describe('Time limit per priority, from registration to closure'),
+  handoff: handoffSchema,
   policy: policySchema.default({
     name: 'hierarchical',
-    transferHours: { dist: 'exponential', mean: 2 },
     classificationAccuracy: 0.85,
     whistleResponseHours: 0.5,
     autoEscalation: { enabled: false, limitsHours: { grid: 24, community: 48, street: 72 } },
@@ -518,6 +546,7 @@ export type Shift = z.output<typeof shiftSchema>;
 export type Category = Scenario['demand']['categories'][number];
 export type TerritorySpec = Scenario['territory'];
 export type PolicyParams = Scenario['policy'];
+export type HandoffParams = Scenario['handoff'];
 export type Tier = (typeof TIERS)[number];
 export type SatisfactionParams = NonNullable<Scenario['satisfaction']>;
 export type SelfManagementParams = NonNullable<Scenario['selfManagement']>;

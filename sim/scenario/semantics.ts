@@ -17,7 +17,7 @@ export function semanticProblems(s: Scenario): InputProblem[] {
   for (const [key, d] of Object.entries(s.service)) {
     if (typeof d === 'object') dist(`service.${key}`, d as DistSpec);
   }
-  dist('policy.transferHours', s.policy.transferHours);
+  for (const [kind, d] of Object.entries(s.handoff.delaysHours)) dist(`handoff.delaysHours.${kind}`, d);
 
   const departments = new Set<string>();
   s.departments.forEach((d, i) => {

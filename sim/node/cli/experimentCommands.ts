@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { comparisonCsv, repSeed, runsCsv, summarizeComparison, type PolicyChoice, type RunRecord } from '../../experiment/compare.ts';
+import { comparisonCsv, hoursTable, repSeed, runsCsv, summarizeComparison, type PolicyChoice, type RunRecord } from '../../experiment/compare.ts';
 import { InputError } from '../../scenario/errors.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { loadScenarioFile, stableJson, writeFileAtomic } from './files.ts';
@@ -101,6 +101,8 @@ async function runExperiment(file: string, policies: PolicyChoice[], o: Experime
     process.stdout.write(`${scenario.name}: ${names.join(' vs ')}, ${o.reps} replications (seeds ${comparison.seeds[0]}..${comparison.seeds[comparison.seeds.length - 1]}), common random numbers\n\n`);
     process.stdout.write(`${renderTable(head, rows)}\n\n`);
     if (holm) process.stdout.write(`differences: ${pairs.length} pairs per metric, Holm-adjusted (familywise 95%); p-values and adjusted p-values in comparison.csv\n`);
+    const hours = hoursTable(comparison, pairs);
+    process.stdout.write(`where the hours go (${scenario.handoff.channel} channel; stages add up to occurrence → closure; KM = Kaplan–Meier over every counted case, open ones censored at the horizon)\n\n${renderTable(hours.head, hours.rows)}\n\n`);
     process.stdout.write(`books: ${comparison.checks.allRunsOk ? 'every run balanced' : `FAILED in ${comparison.checks.failedRuns.join('; ')}`}\noutputs: ${outDir}\n`);
   }
   reportChecks(records.map((r) => r.summary));

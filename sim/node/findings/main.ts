@@ -14,9 +14,9 @@ import { meanCI, pairedDiffCI } from '../../stats/ci.ts';
 import { DERIVED, metricContext, metricOf, seriesOf } from './derived.ts';
 import { loadPlan, type ScenarioPlan } from './plan.ts';
 import { ReplicationPool } from './pool.ts';
-import { pairsOf, readings, renderScenario, type ScenarioResult } from './render.ts';
+import { hoursBars, pairsOf, readings, renderScenario, survivalSeries, type ParameterNote, type ScenarioResult } from './render.ts';
 import { replicateAdaptively, type VariantRun } from './replicate.ts';
-import { barChart, lineChart } from './svg.ts';
+import { barChart, lineChart, stackedBars, survivalChart } from './svg.ts';
 import { headlineSensitivity, sensitivityNumbers } from './sensitivity.ts';
 
 export interface FindingsOptions {
@@ -48,8 +48,28 @@ function rawVariants(file: string): RawVariant[] {
 function overridesText(v: RawVariant | undefined): string {
   if (!v?.set) return '';
   return Object.entries(v.set)
-    .map(([k, x]) => `\`${k}\` = \`${JSON.stringify(x)}\``)
+    .map(([k, x]) => (k === 'handoff' && x && typeof x === 'object' ? `channel \`${String((x as { channel?: unknown }).channel)}\`` : `\`${k}\` = \`${JSON.stringify(x)}\``))
     .join('; ');
+}
+
+/**
+ * The scenario's inputs marked sourced or assumed: its `parameters` block when it has one
+ * (entries with path, label, status, source), and its hand-off channel unless the block covers it.
+ */
+export function parameterNotes(file: string, handoff: { channel: string; source: string }): ParameterNote[] {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as { parameters?: unknown };
+  const notes: ParameterNote[] = [];
+  const list = Array.isArray(raw.parameters) ? raw.parameters : [];
+  for (const e of list as Record<string, unknown>[]) {
+    if (!e || typeof e.path !== 'string') continue;
+    const source = typeof e.source === 'string' ? e.source : '';
+    const status = e.status === 'sourced' || e.status === 'assumed' ? e.status : /^assum/i.test(source) || !source ? 'assumed' : 'sourced';
+    notes.push({ path: e.path, label: typeof e.label === 'string' ? e.label : e.path, status, source: source || 'assumption' });
+  }
+  if (!notes.some((n) => n.path.startsWith('handoff'))) {
+    notes.push({ path: 'handoff.delaysHours', label: `hand-off delays (${handoff.channel} channel)`, status: /^assum/i.test(handoff.source) ? 'assumed' : 'sourced', source: handoff.source });
+  }
+  return notes;
 }
 
 async function loadVariants(p: ScenarioPlan, o: FindingsOptions): Promise<{ variants: VariantRun[]; overrides: Record<string, string> }> {
@@ -151,8 +171,25 @@ export async function runFindings(o: FindingsOptions): Promise<{ markdown: strin
       if (broken.length) throw new Error(`${first.name}: the books do not balance in ${broken.join(', ')}`);
       const littleWarnings = variants.reduce((a, v) => a + v.summaries.filter((s) => !s.checks.littleLaw.ok).length, 0);
       const name = first.name;
-      const r: ScenarioResult = { plan: p, variants, achieved, ctx, horizonDays: first.horizonDays, warmupDays: first.warmupDays, baseSeed: first.seed, overrides, chartFile: `findings/${name}.svg`, littleWarnings };
+      const r: ScenarioResult = {
+        plan: p,
+        variants,
+        achieved,
+        ctx,
+        horizonDays: first.horizonDays,
+        warmupDays: first.warmupDays,
+        baseSeed: first.seed,
+        overrides,
+        chartFile: `findings/${name}.svg`,
+        hoursChartFile: `findings/${name}-hours.svg`,
+        survivalChartFile: `findings/${name}-survival.svg`,
+        parameters: parameterNotes(p.file, first.handoff),
+        littleWarnings,
+      };
       writeFileAtomic(join(o.out, 'findings', `${name}.svg`), chartFor(r));
+      const bars = hoursBars(r);
+      writeFileAtomic(join(o.out, r.hoursChartFile), stackedBars(`${name}: where the hours go`, 'hours per closed case (mean)', bars.categories, bars.parts, bars.values));
+      writeFileAtomic(join(o.out, r.survivalChartFile), survivalChart(`${name}: time to close (Kaplan–Meier, open cases censored)`, 'hours since occurrence', survivalSeries(r)));
       const sensitivityReps = o.sensitivityReps ?? precision.minReps;
       if (sensitivityReps > 0) {
         const scenarioOf = (variant: string, sets: string[]) => loadScenarioFile(p.file, [...horizonSets(p, variant, o), ...sets], variant);

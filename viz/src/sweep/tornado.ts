@@ -1,4 +1,4 @@
-import { splitCsvLine } from '../../../sim/run/csvLine.ts';
+import { parseCsvRows } from '../../../sim/run/csv.ts';
 import { tornadoSvg, type TornadoBar } from '../../../sim/experiment/sensitivityChart.ts';
 import type { Est } from '../../../sim/experiment/sensitivityEffects.ts';
 
@@ -35,10 +35,8 @@ export function parseSensitivity(text: string, name: string): SensitivityView {
 }
 
 function fromCsv(text: string, name: string): SensitivityView {
-  const lines = text.split(/\r?\n/).filter((l) => l !== '');
-  const head = splitCsvLine(lines[0]!);
-  const rows = lines.slice(1).map((l) => {
-    const cells = splitCsvLine(l);
+  const [head = [], ...lines] = parseCsvRows(text);
+  const rows = lines.map((cells) => {
     return (c: string) => cells[head.indexOf(c)] ?? '';
   });
   const est = (g: (c: string) => string, p: string): Est => ({ mean: num(g(`${p}.mean`)), ciLow: num(g(`${p}.ciLow`)), ciHigh: num(g(`${p}.ciHigh`)) });
