@@ -21,9 +21,9 @@ const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   const work = tempDir('gridgov-sensitivity-page-');
-  const file = writeJson(work, 'mini.json', minimalScenario({ horizonDays: 5, warmupDays: 1 }));
+  const file = writeJson(work, 'mini.json', minimalScenario({ horizonDays: 5, warmupDays: 1, handoff: { delaysHours: { up: { dist: 'exponential', mean: 2 } } } }));
   out = join(work, 'sens');
-  const r = gridgov(['sensitivity', file, '--policies', 'flat,hierarchical', '--vary', 'staff.streetHandler.count=2..4', '--vary', 'policy.transferHours=1..4', '--reps', '2', '--max-reps', '2', '--trajectories', '2', '--morris-reps', '1', '-w', '1', '-q', '--out', out]);
+  const r = gridgov(['sensitivity', file, '--policies', 'flat,hierarchical', '--vary', 'staff.streetHandler.count=2..4', '--vary', 'handoff.delaysHours.up=1..4', '--reps', '2', '--max-reps', '2', '--trajectories', '2', '--morris-reps', '1', '-w', '1', '-q', '--out', out]);
   expect(r.code).toBe(0);
   const site = buildSite();
   mkdirSync(join(site, 'data'));

@@ -75,11 +75,11 @@ describe('sensitivity core', () => {
     expect(scaleDist({ dist: 'lognormal', mean: 4, sd: 3 }, 2)).toEqual({ dist: 'lognormal', mean: 8, sd: 6 });
     expect(scaleDist({ dist: 'triangular', min: 1, mode: 2, max: 4 }, 0.5)).toEqual({ dist: 'triangular', min: 0.5, mode: 1, max: 2 });
     expect(scaleDist({ dist: 'empirical', values: [1, 3] }, 3)).toEqual({ dist: 'empirical', values: [3, 9] });
-    const s = resolveScenario(minimalScenario(), 'mini');
-    const t = parseVary(s, 'policy.transferHours=1..4');
+    const s = resolveScenario(minimalScenario({ handoff: { delaysHours: { up: { dist: 'exponential', mean: 2 } } } }), 'mini');
+    const t = parseVary(s, 'handoff.delaysHours.up=1..4');
     expect(t.kind).toBe('distribution');
     expect([t.low, t.base, t.high]).toEqual([0.5, 1, 2]); // the default's mean is 2 h
-    expect(assignment(t, 2)).toBe('policy.transferHours={"dist":"exponential","mean":4}');
+    expect(assignment(t, 2)).toBe('handoff.delaysHours.up={"dist":"exponential","mean":4}');
     const c = parseVary(s, 'staff.streetHandler.count=1..4');
     expect(assignment(c, 2.4)).toBe('staff.streetHandler.count=2');
   });
@@ -108,7 +108,7 @@ describe('the scenario parameters block', () => {
   const withParams = (parameters: unknown) => () => resolveScenario(minimalScenario({ parameters }), 'mini.json');
   it('accepts sourced and assumed parameters with ranges', () => {
     const s = withParams([
-      { path: 'policy.transferHours', status: 'assumed', scale: [0.5, 2] },
+      { path: 'handoff.delaysHours.up', status: 'assumed', scale: [0.5, 2] },
       { path: 'policy.whistleResponseHours', status: 'sourced', source: 'FACTS.md §1' },
     ])();
     expect(s.parameters).toHaveLength(2);

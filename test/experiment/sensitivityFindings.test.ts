@@ -15,7 +15,8 @@ describe('npm run findings: the sensitivity of each headline', () => {
     const assumed = scenario.parameters.filter((p) => p.status === 'assumed' && (p.low !== undefined || p.scale));
     expect(md).toContain('**Which assumptions it rests on.**');
     expect(md).toMatch(/No plausible value|It is overturned|clearly overturns/);
-    const rows = md.split('\n').filter((l) => /^\| .*\(`[\w.]+`\) \|/.test(l));
+    // tornado rows: label (`path`) | range low … base … high | …  (the parameters list has no range column)
+    const rows = md.split('\n').filter((l) => /^\| .*\(`[\w.]+`\) \| [^|]* … [^|]* \|/.test(l));
     expect(rows.length).toBe(assumed.length);
     for (const p of assumed) expect(md).toContain(`(\`${p.path}\`)`);
     expect(md).not.toMatch(/NaN|undefined|\[object/);
