@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gridgov, tempDir, writeJson } from '../helpers/cli.ts';
@@ -63,7 +63,7 @@ describe('gridgov sensitivity', () => {
 
     // Interrupted: the later stages and some runs of the first are lost, and no output written.
     const again = join(dir, 'again');
-    expect(gridgov(['sensitivity', one, ...ONE, '--out', again]).code).toBe(0);
+    cpSync(out, again, { recursive: true });
     for (const f of OUTPUTS) unlinkSync(join(again, f));
     rmSync(join(again, 'morris'), { recursive: true });
     for (const d of readdirSync(again).filter((x) => /^oat-[2-9]/.test(x))) rmSync(join(again, d), { recursive: true });
@@ -84,6 +84,19 @@ describe('gridgov sensitivity', () => {
       expect(r.code).toBe(0);
     }
     for (const f of OUTPUTS) expect(read(shared, f), f).toBe(read(whole, f));
+  });
+
+  it('shards in separate folders join with gridgov merge, stage by stage, into the one-machine files', () => {
+    const one1 = [...ONE.slice(0, ONE.indexOf('--reps')), '--reps', '2', '--max-reps', '2', '--trajectories', '2', '--morris-reps', '1', '-w', '1', '-q'];
+    const [whole, a, b, m] = ['m-whole', 'm-a', 'm-b', 'm-merged'].map((x) => join(dir, x));
+    expect(gridgov(['sensitivity', one, ...one1, '--out', whole!]).code).toBe(0);
+    expect(gridgov(['sensitivity', one, ...one1, '--shard', '1/2', '--out', a!]).code).toBe(0);
+    expect(gridgov(['sensitivity', one, ...one1, '--shard', '2/2', '--out', b!]).code).toBe(0);
+    expect(existsSync(join(a!, 'sensitivity.csv'))).toBe(false);
+    for (const stage of ['oat-1', 'morris']) expect(gridgov(['merge', join(a!, stage), join(b!, stage), '--out', join(m!, stage), '-q']).code).toBe(0);
+    const r = gridgov(['sensitivity', one, ...one1, '--out', m!]);
+    expect(r.code).toBe(0);
+    for (const f of OUTPUTS) expect(read(m!, f), f).toBe(read(whole!, f));
   });
 
   it('reports the interaction of two parameters: Morris σ clearly above 0', () => {
