@@ -14,6 +14,16 @@ export interface TornadoBar {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fin = (x: number) => (Number.isFinite(x) ? x : 0);
 
+/** About five round ticks (1, 2 or 5 × 10^k apart) inside [lo, hi]. */
+function roundTicks(lo: number, hi: number): number[] {
+  const raw = (hi - lo) / 5;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? 10 * p;
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-9 * step; v += step) out.push(Number(v.toPrecision(12)));
+  return out;
+}
+
 /**
  * A tornado chart as SVG text (Node and browser alike): one row per parameter, sorted as given,
  * a bar from base (0) to the effect at the low end (light) and at the high end (dark), each with
@@ -60,8 +70,7 @@ export function tornadoSvg(title: string, xLabel: string, bars: readonly Tornado
   const axisY = top + bars.length * row + 6;
   out.push(`<line x1="${x(0).toFixed(1)}" x2="${x(0).toFixed(1)}" y1="${top - 4}" y2="${axisY}" stroke="#000" stroke-dasharray="3,2"/>`);
   out.push(`<line x1="${left}" x2="${left + plotW}" y1="${axisY}" y2="${axisY}" stroke="#000"/>`);
-  for (let t = 0; t <= 4; t++) {
-    const v = lo + ((hi - lo) * t) / 4;
+  for (const v of roundTicks(lo, hi)) {
     out.push(`<line x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${axisY}" y2="${axisY + 4}" stroke="#000"/><text x="${x(v).toFixed(1)}" y="${axisY + 16}" text-anchor="middle">${Number(v.toPrecision(3))}</text>`);
   }
   out.push(`<text x="${left + plotW / 2}" y="${axisY + 36}" text-anchor="middle">${esc(xLabel)}</text>`);

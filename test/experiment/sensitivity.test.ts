@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { morrisDefaults, morrisTrajectories, oneAtATime, type DesignPoint } from '../../sim/experiment/sensitivityDesign.ts';
 import { morrisIndices, nextReps, oatEffects, sigmaLowerBound } from '../../sim/experiment/sensitivityEffects.ts';
-import { assignment, parseVary, scaleDist, type Factor } from '../../sim/experiment/sensitivityFactors.ts';
+import { assignment, declaredFactors, parseVary, scaleDist, type Factor } from '../../sim/experiment/sensitivityFactors.ts';
+import { loadScenarioFile } from '../../sim/node/cli/files.ts';
 import { resolveScenario } from '../../sim/scenario/load.ts';
 import { InputError } from '../../sim/scenario/errors.ts';
 import { minimalScenario } from '../helpers/scenarios.ts';
@@ -105,6 +106,14 @@ describe('sensitivity core', () => {
 });
 
 describe('the scenario parameters block', () => {
+  it('small-loop-big-loop declares the hand-off delay, classification accuracy, review time and office hours as assumed, with ranges', () => {
+    const s = loadScenarioFile('scenarios/small-loop-big-loop.json');
+    const varied = declaredFactors(s, 'small-loop-big-loop.json').map((f) => f.path);
+    for (const path of ['policy.transferHours', 'policy.classificationAccuracy', 'service.reviewHours', 'staff.streetHandler.0.shift.endHour']) expect(varied).toContain(path);
+    for (const f of declaredFactors(s, 'x')) expect(f.low).toBeLessThan(f.high);
+    expect(s.parameters!.filter((p) => p.status === 'sourced').every((p) => p.source)).toBe(true);
+  });
+
   const withParams = (parameters: unknown) => () => resolveScenario(minimalScenario({ parameters }), 'mini.json');
   it('accepts sourced and assumed parameters with ranges', () => {
     const s = withParams([

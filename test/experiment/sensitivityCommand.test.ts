@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gridgov, tempDir, writeJson } from '../helpers/cli.ts';
+import { spawn } from 'node:child_process';
+import { BIN, gridgov, tempDir, writeJson } from '../helpers/cli.ts';
 import { minimalScenario } from '../helpers/scenarios.ts';
 
 // Constructed scenarios on the 12-grid test district for 8 days (≈ 0.1 s a run): street-tier
@@ -63,7 +64,7 @@ describe('gridgov sensitivity', () => {
 
     // Interrupted: the later stages and some runs of the first are lost, and no output written.
     const again = join(dir, 'again');
-    expect(gridgov(['sensitivity', one, ...ONE, '--out', again]).code).toBe(0);
+    cpSync(out, again, { recursive: true });
     for (const f of OUTPUTS) unlinkSync(join(again, f));
     rmSync(join(again, 'morris'), { recursive: true });
     for (const d of readdirSync(again).filter((x) => /^oat-[2-9]/.test(x))) rmSync(join(again, d), { recursive: true });
@@ -75,15 +76,45 @@ describe('gridgov sensitivity', () => {
     for (const f of OUTPUTS) expect(read(again, f), f).toBe(read(out, f));
   });
 
+  it('killed with SIGKILL in its first stage, the same command resumes to the same files', async () => {
+    const whole = join(dir, 'one');
+    expect(existsSync(join(whole, 'sensitivity.csv')), 'made by the first test').toBe(true);
+    const out = join(dir, 'killed');
+    const records = () => (existsSync(join(out, 'oat-1', 'runs')) ? readdirSync(join(out, 'oat-1', 'runs')).filter((f) => f.endsWith('.json')).length : 0);
+    const child = spawn(process.execPath, [BIN, 'sensitivity', one, ...ONE, '--out', out], { stdio: 'ignore' });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const deadline = Date.now() + 120_000;
+    while (records() < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    expect(records()).toBeGreaterThanOrEqual(3);
+    expect(existsSync(join(out, 'sensitivity.csv'))).toBe(false);
+    expect(gridgov(['sensitivity', one, ...ONE, '--out', out]).code).toBe(0);
+    for (const f of OUTPUTS) expect(read(out, f), f).toBe(read(whole, f));
+  });
+
   it('shards each stage like a sweep: two shards sharing a folder end with the one-machine files', () => {
     const whole = join(dir, 'one');
-    if (!existsSync(join(whole, 'sensitivity.csv'))) return; // made by the test above
+    expect(existsSync(join(whole, 'sensitivity.csv')), 'made by the first test').toBe(true);
     const shared = join(dir, 'shared');
     for (let i = 0; i < 8 && !existsSync(join(shared, 'sensitivity.csv')); i++) {
       const r = gridgov(['sensitivity', one, ...ONE, '--shard', `${(i % 2) + 1}/2`, '--out', shared]);
       expect(r.code).toBe(0);
     }
     for (const f of OUTPUTS) expect(read(shared, f), f).toBe(read(whole, f));
+  });
+
+  it('shards in separate folders join with gridgov merge, stage by stage, into the one-machine files', () => {
+    const one1 = [...ONE.slice(0, ONE.indexOf('--reps')), '--reps', '2', '--max-reps', '2', '--trajectories', '2', '--morris-reps', '1', '-w', '1', '-q'];
+    const [whole, a, b, m] = ['m-whole', 'm-a', 'm-b', 'm-merged'].map((x) => join(dir, x));
+    expect(gridgov(['sensitivity', one, ...one1, '--out', whole!]).code).toBe(0);
+    expect(gridgov(['sensitivity', one, ...one1, '--shard', '1/2', '--out', a!]).code).toBe(0);
+    expect(gridgov(['sensitivity', one, ...one1, '--shard', '2/2', '--out', b!]).code).toBe(0);
+    expect(existsSync(join(a!, 'sensitivity.csv'))).toBe(false);
+    for (const stage of ['oat-1', 'morris']) expect(gridgov(['merge', join(a!, stage), join(b!, stage), '--out', join(m!, stage), '-q']).code).toBe(0);
+    const r = gridgov(['sensitivity', one, ...one1, '--out', m!]);
+    expect(r.code).toBe(0);
+    for (const f of OUTPUTS) expect(read(m!, f), f).toBe(read(whole!, f));
   });
 
   it('reports the interaction of two parameters: Morris σ clearly above 0', () => {

@@ -25,7 +25,13 @@ const num = (t: string | undefined) => (t === undefined || t === '' ? NaN : Numb
 /** Whether the text is a sensitivity result (the page's other formats are left to result.ts). */
 export function isSensitivity(text: string): boolean {
   const t = text.trimStart();
-  if (t.startsWith('{')) return /"kind"\s*:\s*"sensitivity"/.test(t.slice(0, 20000)) || /^\{\s*"arms"/.test(t);
+  if (t.startsWith('{')) {
+    try {
+      return (JSON.parse(t) as { kind?: unknown }).kind === 'sensitivity';
+    } catch {
+      return false; // not JSON at all: result.ts says what it expected
+    }
+  }
   return t.startsWith('method,rank,path,');
 }
 
