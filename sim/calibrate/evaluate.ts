@@ -11,7 +11,7 @@ import { dayOfWeek } from './timestamps.ts';
  * log's censoring time, so the simulated log is read exactly like the real one.
  *
  * - arrivals per day: each observed day against its expected count under the fitted rates and
- *   profile (rate × weekday factor) and that count's Poisson 95% interval;
+ *   profile (rate × weekday factor × holiday factor) and that count's Poisson 95% interval;
  * - arrivals per hour: observed share of each clock hour against the fitted profile;
  * - time to close per unit and category: Kaplan–Meier p10/p50/p90 of both, each with its 95%
  *   interval; "within" when the simulated estimate lies in the observed interval (an open end
@@ -92,10 +92,11 @@ export async function evaluateWindow(
   const simCensor = censorAt - start;
   const a = shape.arrivals;
   const ratePerDay = a.perCategory.reduce((s, c) => s + c.perDay, 0);
+  const dayFactor = (d: number) => a.dayOfWeek[dayOfWeek(start + 24 * d)]! * ((shape.holidayDays ?? []).includes(d) ? (a.holidayFactor ?? 1) : 1);
   const daily: WindowReport['daily'] = [];
   let dailyWithin = 0;
   for (let d = 0; d < shape.days; d++) {
-    const expected = ratePerDay * a.dayOfWeek[dayOfWeek(start + 24 * d)]!;
+    const expected = ratePerDay * dayFactor(d);
     const [low, high] = poissonInterval(expected);
     const observed = obs.filter((r) => Math.floor((r.created - start) / 24) === d).length;
     if (observed >= low && observed <= high) dailyWithin++;
@@ -112,8 +113,10 @@ export async function evaluateWindow(
     const s = simCases.filter((c) => cats.has(c.category));
     const unitRate = a.perCategory.reduce((sum, c, i) => sum + (cats.has(i) ? c.perDay : 0), 0);
     let within = 0;
+    let expectedSum = 0;
     for (let d = 0; d < shape.days; d++) {
-      const [low, high] = poissonInterval(unitRate * a.dayOfWeek[dayOfWeek(start + 24 * d)]!);
+      expectedSum += unitRate * dayFactor(d);
+      const [low, high] = poissonInterval(unitRate * dayFactor(d));
       const n = o.filter((r) => Math.floor((r.created - start) / 24) === d).length;
       if (n >= low && n <= high) within++;
     }
@@ -121,7 +124,7 @@ export async function evaluateWindow(
       ...compareClose(u, closeTimes(o, censorAt), closeTimes(s, simCensor)),
       perDayObserved: round(o.length / shape.days),
       perDaySimulated: round(s.length / reps / shape.days),
-      perDayExpected: round(unitRate),
+      perDayExpected: round(expectedSum / shape.days),
       dailyWithin: within,
     };
   });
