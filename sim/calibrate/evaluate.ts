@@ -12,7 +12,7 @@ import { dayOfWeek } from './timestamps.ts';
  *
  * - arrivals per day: each observed day against its expected count under the fitted rates and
  *   profile (rate × weekday factor × holiday factor) and that count's Poisson 95% interval;
- * - arrivals per hour: observed share of each clock hour against the fitted profile;
+ * - arrivals per hour: observed share of each clock hour against the fitted profile and the simulated share;
  * - time to close per unit and category: Kaplan–Meier p10/p50/p90 of both, each with its 95%
  *   interval; "within" when the simulated estimate lies in the observed interval (an open end
  *   counts as unbounded); KS distance between the two curves; QQ points at p = 0.05…0.95.
@@ -34,7 +34,7 @@ export interface WindowReport {
   reps: number;
   daily: Array<{ day: number; observed: number; expected: number; low: number; high: number; simulatedMean: number }>;
   dailyWithin: number;
-  hourly: Array<{ hour: number; observedShare: number; fittedShare: number }>;
+  hourly: Array<{ hour: number; observedShare: number; fittedShare: number; simulatedShare: number }>;
   units: Array<CloseComparison & { perDayObserved: number; perDaySimulated: number; perDayExpected: number; dailyWithin: number }>;
   categories: Array<CloseComparison & { unit: string; perDayObserved: number; perDaySimulated: number }>;
 }
@@ -82,11 +82,13 @@ export async function evaluateWindow(
   const runShape: ScenarioShape = { ...shape, tailDays: Math.max(tailDays, 1e-6) };
   const simCases: SimulatedCase[] = [];
   const simDaily = new Array<number>(shape.days).fill(0);
+  const simHourly = new Array<number>(24).fill(0);
   for (let seed = 1; seed <= reps; seed++) {
     const log = await simulatedLog(buildScenario(runShape, params), seed, shape.days);
     for (const c of log.cases) {
       simCases.push(c);
       simDaily[Math.floor(c.created / 24)]!++;
+      simHourly[Math.floor(c.created) % 24]!++; // the window starts at a midnight
     }
   }
   const simCensor = censorAt - start;
@@ -104,7 +106,7 @@ export async function evaluateWindow(
   }
   const hourlyObs = new Array<number>(24).fill(0);
   for (const r of obs) hourlyObs[Math.floor(r.created) % 24]!++;
-  const hourly = hourlyObs.map((h, hour) => ({ hour, observedShare: round(h / Math.max(1, obs.length)), fittedShare: round(a.hourOfDay[hour]! / 24) }));
+  const hourly = hourlyObs.map((h, hour) => ({ hour, observedShare: round(h / Math.max(1, obs.length)), fittedShare: round(a.hourOfDay[hour]! / 24), simulatedShare: round(simHourly[hour]! / Math.max(1, simCases.length)) }));
 
   const unitCats = (u: string) => new Set(g.categories.map((c, i) => (c.unit === u ? i : -1)).filter((i) => i >= 0));
   const units = g.units.map((u) => {

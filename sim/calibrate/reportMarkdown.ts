@@ -41,7 +41,8 @@ function windowSection(w: WindowReport, qqDir: string | null): string[] {
   }
   out.push('', '### Arrivals per hour of day (share of the day’s requests)', '', '| hour | ' + w.hourly.map((x) => x.hour).join(' | ') + ' |', '|---|' + w.hourly.map(() => '---:').join('|') + '|');
   out.push('| observed % | ' + w.hourly.map((x) => (x.observedShare * 100).toFixed(1)).join(' | ') + ' |');
-  out.push('| fitted % | ' + w.hourly.map((x) => (x.fittedShare * 100).toFixed(1)).join(' | ') + ' |', '');
+  out.push('| fitted % | ' + w.hourly.map((x) => (x.fittedShare * 100).toFixed(1)).join(' | ') + ' |');
+  out.push('| simulated % | ' + w.hourly.map((x) => (x.simulatedShare * 100).toFixed(1)).join(' | ') + ' |', '');
   out.push('### Time to close per unit (hours)', '', 'Observed: Kaplan–Meier with 95% Brookmeyer–Crowley intervals (∞: not bounded by the log); ✗ = the simulated value lies outside the observed interval. Units: days within the Poisson interval of their own fitted rate are listed under "where it misses".', '');
   out.push(...closeTable(w.units, 'unit', qqDir), '');
   out.push('### Time to close per category (hours)', '');
