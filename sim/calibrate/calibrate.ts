@@ -1,3 +1,4 @@
+import { InputError } from '../scenario/errors.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
 import { fitArrivals, type ArrivalFit, type ModelChannel } from './arrivals.ts';
 import { ASSUMPTIONS, buildScenario, type ScenarioShape, type UnitParams } from './buildScenario.ts';
@@ -76,6 +77,9 @@ export async function calibrate(records: readonly LogRecord[], read: LogReadRepo
   const logEnd = (Math.floor(lastCreated / DAY) + 1) * DAY;
   const fitEnd = opts.holdoutFrom ?? logEnd;
   const fitDays = Math.round((fitEnd - fitStart) / DAY);
+  if (opts.holdoutFrom !== undefined && (fitDays < 1 || opts.holdoutFrom >= logEnd)) {
+    throw new InputError('(command line)', [{ path: '--holdout-from', expected: `a date after the log's first day and before its last (${formatHours(fitStart).slice(0, 10)} to ${formatHours(logEnd - DAY).slice(0, 10)})`, found: formatHours(opts.holdoutFrom) }]);
+  }
   if (fitDays < 1) throw new RangeError('calibrate: the fitting window is shorter than a day');
   const fitRecords = records.filter((r) => r.created < fitEnd && r.created <= censorAt);
   const holdRecords = records.filter((r) => r.created >= fitEnd && r.created <= censorAt);
