@@ -32,7 +32,8 @@ export interface ScenarioShape {
   tailDays?: number;
   /** Wall-clock hour (epoch) of the first day after the warm-up. */
   startHour: number;
-  holidays?: number[];
+  /** Day indices (from startHour) that are holidays: demand × arrivals.holidayFactor, office shifts off. */
+  holidayDays?: number[];
   seed?: number;
 }
 
@@ -60,7 +61,10 @@ export function buildScenario(s: ScenarioShape, params: UnitParams): ScenarioInp
   const frontDesk = Math.max(2, Math.ceil(peakPerHour * 0.25) + 1);
   const horizonDays = s.warmupDays + s.days + (s.tailDays ?? 0);
   const dayZero = s.startHour - 24 * s.warmupDays;
-  const surges = s.tailDays ? [{ startDay: s.warmupDays + s.days, endDay: horizonDays, multiplier: 0 }] : [];
+  const surges: Array<{ startDay: number; endDay: number; multiplier: number }> = [];
+  const holidays = (s.holidayDays ?? []).filter((d) => d >= 0 && d < s.days).map((d) => s.warmupDays + d);
+  if (a.holidayFactor !== null) for (const d of holidays) surges.push({ startDay: d, endDay: d + 1, multiplier: a.holidayFactor });
+  if (s.tailDays) surges.push({ startDay: s.warmupDays + s.days, endDay: horizonDays, multiplier: 0 });
   return {
     name: s.name,
     description: s.description,
@@ -68,7 +72,7 @@ export function buildScenario(s: ScenarioShape, params: UnitParams): ScenarioInp
     horizonDays,
     warmupDays: s.warmupDays,
     startDayOfWeek: (Math.floor(dayZero / 24) + 3) % 7,
-    holidays: s.holidays ?? [],
+    holidays,
     territory: {
       districts: [
         {

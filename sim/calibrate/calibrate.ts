@@ -1,3 +1,4 @@
+import { InputError } from '../scenario/errors.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
 import { fitArrivals, type ArrivalFit, type ModelChannel } from './arrivals.ts';
 import { ASSUMPTIONS, buildScenario, type ScenarioShape, type UnitParams } from './buildScenario.ts';
@@ -30,6 +31,8 @@ export interface CalibrateOptions {
   holdoutFrom?: number;
   channelMap?: Record<string, ModelChannel>;
   source?: string;
+  /** Epoch hours of the starts of holidays (city offices closed). */
+  holidays?: number[];
   /** Days of arrivals in each fitting run (default: the fitting window, at least 28). */
   fitRunDays?: number;
 }
@@ -52,9 +55,9 @@ export interface CalibrationReport {
   source: string;
   read: Omit<LogReadReport, 'bad'> & { badCount: number; badFirst: LogReadReport['bad'] };
   window: { fitFrom: string; fitTo: string; fitDays: number; holdoutFrom: string | null; holdoutDays: number; censorAt: string; requestsFit: number; requestsHoldout: number; openAtCensor: number };
-  options: Omit<CalibrateOptions, 'channelMap' | 'censorAt' | 'holdoutFrom' | 'name' | 'source' | 'fitRunDays'>;
+  options: Omit<CalibrateOptions, 'channelMap' | 'censorAt' | 'holdoutFrom' | 'name' | 'source' | 'fitRunDays' | 'holidays'>;
   grouping: { categories: Array<{ name: string; unit: string; perDay: number; perDayLow: number; perDayHigh: number; channels: { hotline: number; app: number; gridWorker: number } }>; units: string[]; areas: string[]; typesInLog: number; unitsFolded: string[]; areasFolded: string[] };
-  arrivals: Pick<ArrivalFit, 'hourOfDay' | 'dayOfWeek' | 'trend' | 'channels' | 'total'>;
+  arrivals: Pick<ArrivalFit, 'hourOfDay' | 'dayOfWeek' | 'trend' | 'channels' | 'total' | 'holidayFactor'> & { holidays: string[] };
   fit: FitResult;
   assumptions: string[];
   windows: WindowReport[];
@@ -74,11 +77,15 @@ export async function calibrate(records: readonly LogRecord[], read: LogReadRepo
   const logEnd = (Math.floor(lastCreated / DAY) + 1) * DAY;
   const fitEnd = opts.holdoutFrom ?? logEnd;
   const fitDays = Math.round((fitEnd - fitStart) / DAY);
+  if (opts.holdoutFrom !== undefined && (fitDays < 1 || opts.holdoutFrom >= logEnd)) {
+    throw new InputError('(command line)', [{ path: '--holdout-from', expected: `a date after the log's first day and before its last (${formatHours(fitStart).slice(0, 10)} to ${formatHours(logEnd - DAY).slice(0, 10)})`, found: formatHours(opts.holdoutFrom) }]);
+  }
   if (fitDays < 1) throw new RangeError('calibrate: the fitting window is shorter than a day');
   const fitRecords = records.filter((r) => r.created < fitEnd && r.created <= censorAt);
   const holdRecords = records.filter((r) => r.created >= fitEnd && r.created <= censorAt);
   const grouping = groupLog(fitRecords, opts);
-  const arrivals = fitArrivals(fitRecords, fitStart, fitDays, grouping, opts.channelMap);
+  const arrivals = fitArrivals(fitRecords, fitStart, fitDays, grouping, opts.channelMap, opts.holidays);
+  const holidayDays = (start: number, days: number) => (opts.holidays ?? []).map((h) => Math.round((h - start) / DAY)).filter((d) => d >= 0 && d < days);
   const areaCounts = new Map<string, number>();
   for (const r of fitRecords) areaCounts.set(grouping.areaOf(r), (areaCounts.get(grouping.areaOf(r)) ?? 0) + 1);
   const areaShares = grouping.areas.map((a) => (areaCounts.get(a) ?? 0) / fitRecords.length);
@@ -87,7 +94,7 @@ export async function calibrate(records: readonly LogRecord[], read: LogReadRepo
     `Departments are the log's units, categories its largest request types, streets its areas. See calibration.md beside the calibration run.`,
     `Assumptions (not identified from the log): ${ASSUMPTIONS.join(' ')}`,
   ].join(' ');
-  const shape: ScenarioShape = { name: opts.name, description, grouping, arrivals, areaShares, residents: opts.residents, warmupDays: opts.warmupDays, days: fitDays, startHour: fitStart, seed: opts.seed };
+  const shape: ScenarioShape = { name: opts.name, description, grouping, arrivals, areaShares, residents: opts.residents, warmupDays: opts.warmupDays, days: fitDays, startHour: fitStart, holidayDays: holidayDays(fitStart, fitDays), seed: opts.seed };
   const observed = grouping.categories.map((_, i) => closeTimes(fitRecords.filter((r) => grouping.categoryOf(r) === i), censorAt));
   progress(`fitting ${grouping.categories.length} categories of ${grouping.units.length} units (${fitRecords.length} requests, ${fitDays} days)`);
   const fit = await fitUnits(
@@ -101,10 +108,10 @@ export async function calibrate(records: readonly LogRecord[], read: LogReadRepo
   const windows = [await evaluateWindow('fit', shape, fit.params, fitRecords, censorAt, opts.reps)];
   const holdDays = Math.round((logEnd - fitEnd) / DAY);
   if (opts.holdoutFrom !== undefined && holdDays >= 1 && holdRecords.length > 0) {
-    windows.push(await evaluateWindow('holdout', { ...shape, startHour: fitEnd, days: holdDays }, fit.params, holdRecords, censorAt, opts.reps));
+    windows.push(await evaluateWindow('holdout', { ...shape, startHour: fitEnd, days: holdDays, holidayDays: holidayDays(fitEnd, holdDays) }, fit.params, holdRecords, censorAt, opts.reps));
   }
   const { bad, ...readRest } = read;
-  const { channelMap: _c, censorAt: _x, holdoutFrom: _h, name: _n, source: _s, fitRunDays: _f, ...optionsEcho } = opts;
+  const { channelMap: _c, censorAt: _x, holdoutFrom: _h, name: _n, source: _s, fitRunDays: _f, holidays: _hd, ...optionsEcho } = opts;
   const report: CalibrationReport = {
     name: opts.name,
     source: opts.source ?? read.file,
@@ -129,7 +136,7 @@ export async function calibrate(records: readonly LogRecord[], read: LogReadRepo
       unitsFolded: grouping.folded.unitsFolded,
       areasFolded: grouping.folded.areasFolded,
     },
-    arrivals: { total: arrivals.total, hourOfDay: arrivals.hourOfDay, dayOfWeek: arrivals.dayOfWeek, trend: arrivals.trend, channels: arrivals.channels },
+    arrivals: { total: arrivals.total, hourOfDay: arrivals.hourOfDay, dayOfWeek: arrivals.dayOfWeek, trend: arrivals.trend, holidayFactor: arrivals.holidayFactor, holidays: (opts.holidays ?? []).map((h) => formatHours(h).slice(0, 10)), channels: arrivals.channels },
     fit,
     assumptions: ASSUMPTIONS,
     windows,

@@ -11,8 +11,8 @@ import { dayOfWeek } from './timestamps.ts';
  * log's censoring time, so the simulated log is read exactly like the real one.
  *
  * - arrivals per day: each observed day against its expected count under the fitted rates and
- *   profile (rate × weekday factor) and that count's Poisson 95% interval;
- * - arrivals per hour: observed share of each clock hour against the fitted profile;
+ *   profile (rate × weekday factor × holiday factor) and that count's Poisson 95% interval;
+ * - arrivals per hour: observed share of each clock hour against the fitted profile and the simulated share;
  * - time to close per unit and category: Kaplan–Meier p10/p50/p90 of both, each with its 95%
  *   interval; "within" when the simulated estimate lies in the observed interval (an open end
  *   counts as unbounded); KS distance between the two curves; QQ points at p = 0.05…0.95.
@@ -34,7 +34,7 @@ export interface WindowReport {
   reps: number;
   daily: Array<{ day: number; observed: number; expected: number; low: number; high: number; simulatedMean: number }>;
   dailyWithin: number;
-  hourly: Array<{ hour: number; observedShare: number; fittedShare: number }>;
+  hourly: Array<{ hour: number; observedShare: number; fittedShare: number; simulatedShare: number }>;
   units: Array<CloseComparison & { perDayObserved: number; perDaySimulated: number; perDayExpected: number; dailyWithin: number }>;
   categories: Array<CloseComparison & { unit: string; perDayObserved: number; perDaySimulated: number }>;
 }
@@ -82,20 +82,23 @@ export async function evaluateWindow(
   const runShape: ScenarioShape = { ...shape, tailDays: Math.max(tailDays, 1e-6) };
   const simCases: SimulatedCase[] = [];
   const simDaily = new Array<number>(shape.days).fill(0);
+  const simHourly = new Array<number>(24).fill(0);
   for (let seed = 1; seed <= reps; seed++) {
     const log = await simulatedLog(buildScenario(runShape, params), seed, shape.days);
     for (const c of log.cases) {
       simCases.push(c);
       simDaily[Math.floor(c.created / 24)]!++;
+      simHourly[Math.floor(c.created) % 24]!++; // the window starts at a midnight
     }
   }
   const simCensor = censorAt - start;
   const a = shape.arrivals;
   const ratePerDay = a.perCategory.reduce((s, c) => s + c.perDay, 0);
+  const dayFactor = (d: number) => a.dayOfWeek[dayOfWeek(start + 24 * d)]! * ((shape.holidayDays ?? []).includes(d) ? (a.holidayFactor ?? 1) : 1);
   const daily: WindowReport['daily'] = [];
   let dailyWithin = 0;
   for (let d = 0; d < shape.days; d++) {
-    const expected = ratePerDay * a.dayOfWeek[dayOfWeek(start + 24 * d)]!;
+    const expected = ratePerDay * dayFactor(d);
     const [low, high] = poissonInterval(expected);
     const observed = obs.filter((r) => Math.floor((r.created - start) / 24) === d).length;
     if (observed >= low && observed <= high) dailyWithin++;
@@ -103,7 +106,7 @@ export async function evaluateWindow(
   }
   const hourlyObs = new Array<number>(24).fill(0);
   for (const r of obs) hourlyObs[Math.floor(r.created) % 24]!++;
-  const hourly = hourlyObs.map((h, hour) => ({ hour, observedShare: round(h / Math.max(1, obs.length)), fittedShare: round(a.hourOfDay[hour]! / 24) }));
+  const hourly = hourlyObs.map((h, hour) => ({ hour, observedShare: round(h / Math.max(1, obs.length)), fittedShare: round(a.hourOfDay[hour]! / 24), simulatedShare: round(simHourly[hour]! / Math.max(1, simCases.length)) }));
 
   const unitCats = (u: string) => new Set(g.categories.map((c, i) => (c.unit === u ? i : -1)).filter((i) => i >= 0));
   const units = g.units.map((u) => {
@@ -112,8 +115,10 @@ export async function evaluateWindow(
     const s = simCases.filter((c) => cats.has(c.category));
     const unitRate = a.perCategory.reduce((sum, c, i) => sum + (cats.has(i) ? c.perDay : 0), 0);
     let within = 0;
+    let expectedSum = 0;
     for (let d = 0; d < shape.days; d++) {
-      const [low, high] = poissonInterval(unitRate * a.dayOfWeek[dayOfWeek(start + 24 * d)]!);
+      expectedSum += unitRate * dayFactor(d);
+      const [low, high] = poissonInterval(unitRate * dayFactor(d));
       const n = o.filter((r) => Math.floor((r.created - start) / 24) === d).length;
       if (n >= low && n <= high) within++;
     }
@@ -121,7 +126,7 @@ export async function evaluateWindow(
       ...compareClose(u, closeTimes(o, censorAt), closeTimes(s, simCensor)),
       perDayObserved: round(o.length / shape.days),
       perDaySimulated: round(s.length / reps / shape.days),
-      perDayExpected: round(unitRate),
+      perDayExpected: round(expectedSum / shape.days),
       dailyWithin: within,
     };
   });

@@ -41,7 +41,8 @@ function windowSection(w: WindowReport, qqDir: string | null): string[] {
   }
   out.push('', '### Arrivals per hour of day (share of the day’s requests)', '', '| hour | ' + w.hourly.map((x) => x.hour).join(' | ') + ' |', '|---|' + w.hourly.map(() => '---:').join('|') + '|');
   out.push('| observed % | ' + w.hourly.map((x) => (x.observedShare * 100).toFixed(1)).join(' | ') + ' |');
-  out.push('| fitted % | ' + w.hourly.map((x) => (x.fittedShare * 100).toFixed(1)).join(' | ') + ' |', '');
+  out.push('| fitted % | ' + w.hourly.map((x) => (x.fittedShare * 100).toFixed(1)).join(' | ') + ' |');
+  out.push('| simulated % | ' + w.hourly.map((x) => (x.simulatedShare * 100).toFixed(1)).join(' | ') + ' |', '');
   out.push('### Time to close per unit (hours)', '', 'Observed: Kaplan–Meier with 95% Brookmeyer–Crowley intervals (∞: not bounded by the log); ✗ = the simulated value lies outside the observed interval. Units: days within the Poisson interval of their own fitted rate are listed under "where it misses".', '');
   out.push(...closeTable(w.units, 'unit', qqDir), '');
   out.push('### Time to close per category (hours)', '');
@@ -73,11 +74,12 @@ export function calibrationMarkdown(r: CalibrationReport, qqDir: string | null):
   out.push(`- censored at ${r.window.censorAt} (still open then: ${r.window.openAtCensor}); times are the log's local wall clock`, '');
   out.push('## What was grouped', '');
   out.push(`- ${r.grouping.typesInLog} request types → ${r.grouping.categories.length} categories (the largest (type, unit) pairs, the rest as "other (unit)")`);
-  out.push(`- units kept: ${r.grouping.units.length}${r.grouping.unitsFolded.length ? `; folded into OTHER UNITS: ${r.grouping.unitsFolded.length} (${r.grouping.unitsFolded.slice(0, 12).join('; ')}${r.grouping.unitsFolded.length > 12 ? '; …' : ''})` : ''}`);
+  out.push(`- units kept by name: ${r.grouping.units.filter((u) => u !== 'OTHER UNITS').length} of ${r.grouping.units.filter((u) => u !== 'OTHER UNITS').length + r.grouping.unitsFolded.length}${r.grouping.unitsFolded.length ? `; folded into OTHER UNITS: ${r.grouping.unitsFolded.length} (${r.grouping.unitsFolded.slice(0, 12).join('; ')}${r.grouping.unitsFolded.length > 12 ? '; …' : ''})` : ''}`);
   out.push(`- areas kept: ${r.grouping.areas.length}${r.grouping.areasFolded.length ? `; folded into "other areas": ${r.grouping.areasFolded.length}` : ''}`, '');
   out.push('## Arrivals (fitted on the fitting window)', '');
   out.push(`Trend of the daily totals (Poisson regression, weekday profile as offset): ${r.arrivals.trend.percentPerDay}% per day, z = ${r.arrivals.trend.z} — ${r.arrivals.trend.significant ? 'significant at 5% (not applied: the scenario format has no trend term; overdispersion makes z too large)' : 'not significant at 5%'}.`, '');
   out.push(`Day-of-week factors (Mon…Sun): ${r.arrivals.dayOfWeek.join(', ')}.`, '');
+  out.push(r.arrivals.holidays.length ? `Holidays given: ${r.arrivals.holidays.join(', ')}; demand on a holiday = ${r.arrivals.holidayFactor ?? 'not estimated (none in the fitting window)'} × an ordinary day of its weekday (a one-day surge in the scenario); rates and weekday factors are over the ordinary days.` : 'No holidays given (--holidays): every day counts as ordinary.', '');
   out.push('| category | unit | per day [95%] | hotline | app | work time median / mean (h) | identified up to |', '|---|---|---:|---:|---:|---:|');
   r.grouping.categories.forEach((c, i) => {
     const v = r.fit.params.work[i]!.values;

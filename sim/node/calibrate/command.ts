@@ -17,6 +17,7 @@ export interface CalibrateFlags {
   tz?: string;
   censorAt?: string;
   holdoutFrom?: string;
+  holidays?: string;
   out?: string;
   reportDir?: string;
   name?: string;
@@ -89,6 +90,7 @@ export async function calibrateCommand(log: string, f: CalibrateFlags): Promise<
     reps: num('--reps', f.reps, d.reps, posInt, 'a positive integer'),
     censorAt: time('--censor-at', f.censorAt),
     holdoutFrom: time('--holdout-from', f.holdoutFrom),
+    holidays: f.holidays?.split(',').filter(Boolean).map((d) => Math.floor(time('--holidays', d.trim())! / 24) * 24),
     channelMap: mapping.channels,
     source: `\`${basename(log)}\``,
   };

@@ -230,6 +230,7 @@ export function buildProgram(): Command {
     .option('--tz <offset>', 'wall clock wanted for timestamps that carry a zone: UTC or ±HH:MM (default "local": times as written)')
     .option('--censor-at <time>', 'when the log was taken: later closings count as still open (default: the last time in the log)')
     .option('--holdout-from <date>', 'fit on requests created before this date; report against the rest')
+    .option('--holidays <dates>', 'days the city was closed, e.g. 2018-01-01,2018-01-15: left out of the weekday profile, their demand fitted as a factor')
     .option('-o, --out <file>', 'scenario file to write (default results/calibrate-<log>/<log>.json)')
     .option('--report-dir <dir>', 'where calibration.md, calibration.json and qq/ go (default: beside --out)')
     .option('--name <name>', 'scenario name (default: the log’s file name)')
