@@ -43,7 +43,7 @@ export const ASSUMPTIONS = [
   'Where more requests of a category were still open than a quantile allows, its work time there is the longest follow-up in the log: a lower bound.',
   'Handlers work around the clock (shift "always"); office hours and weekends are folded into the fitted work time.',
   'A request is reported when it occurs (report delay 0): the log starts at the report.',
-  'Hand-off delays (policy.transferHours), reviews and the lower tiers are the model’s defaults, used only when a policy routes through them (hierarchical, whistle); the log, which records only the final unit, cannot identify them.',
+  'Hand-off delays (handoff.delaysHours: none, the default channel), reviews and the lower tiers are the model’s defaults, used only when a policy routes through them (hierarchical, whistle); the log, which records only the final unit, cannot identify them.',
   'Dispatch is always right (classificationAccuracy 1): the log shows only the unit that closed the request.',
   'No verification step, no reopens, no follow-up calls, no patrol, no travel: the log shows none of them.',
   'Call-takers and dispatchers are sized so that they are never the bottleneck.',
