@@ -254,6 +254,29 @@ describe('the replay viewer in headless Chromium (static build)', () => {
     expect(warning).not.toContain('different horizons');
   });
 
+  it('draws the district outlines a territory built from real boundaries carries, in the grids\' km', async () => {
+    const raw = sample(FLAT);
+    const xs: number[] = raw.territory.grids.x;
+    const ys: number[] = raw.territory.grids.y;
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    raw.territory.outlines = { districts: [{ name: raw.territory.districts.name[0], rings: [[[x0 - 0.3, y0 - 0.3], [x1 + 0.3, y0 - 0.3], [x1 + 0.3, y1 + 0.3], [x0 - 0.3, y1 + 0.3]]] }] };
+    await open('#/runs', '/runs');
+    await page.setInputFiles('#file', { name: 'outlined.replay.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(raw)) });
+    await page.waitForFunction(() => window.gridgovReady?.route === '/view');
+    const drawn = await page.evaluate(() => {
+      const map = window.gridgovViewer!.panes[0]!.map;
+      const c = map.canvas;
+      const ctx = c.getContext('2d')!;
+      const dpr = c.width / map.width;
+      // the ring's bottom edge, half-way along: a dark outline pixel
+      const [x, y] = [map.sx((map.geo.minX + map.geo.maxX) / 2), map.sy(map.outlines.districtRings[0]!.rings[0]![0]![1])];
+      const px = ctx.getImageData(Math.round(x * dpr), Math.round(y * dpr), 1, 1).data;
+      return { rings: map.outlines.districtRings.length, px: Array.from(px) };
+    });
+    expect(drawn.rings).toBe(1);
+    expect(drawn.px[0]).toBeLessThan(60);
+  });
+
   it('playground: two policies side by side on the same seed stream into compare mode, survive leaving the page, and equal the Node runs', async () => {
     await open('#/playground', '/playground');
     // a bad value is named next to its field and nothing runs

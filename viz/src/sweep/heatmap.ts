@@ -21,7 +21,7 @@ export function levelsOf(result: SweepResult, param: string): (string | number)[
   return seen.every((v) => typeof v === 'number') ? (seen as number[]).sort((a, b) => a - b) : seen;
 }
 
-const CELL_W = 92;
+const CELL_W = 108;
 const CELL_H = 46;
 const TOP = 10;
 /** Width of a label in px at 12px (no layout needed, so the SVG is sized before it is drawn). */
@@ -75,7 +75,8 @@ export function drawHeatmap(parent: HTMLElement, result: SweepResult, v: Heatmap
 
   const yLabelW = Math.max(40, ...ys.map((y) => textWidth(String(y))));
   const LEFT = 30 + yLabelW + 10;
-  const width = Math.max(LEFT + xs.length * CELL_W + 20, LEFT + 300);
+  const legendText = `colour: ${metricTitle(v.metric)} on a fixed scale from ${unit === 'share' ? '0%' : '0'}`;
+  const width = Math.max(LEFT + xs.length * CELL_W + 20, LEFT + textWidth(legendText) + 10);
   const height = TOP + ys.length * CELL_H + 118;
   const caption = `${metricTitle(v.metric)}: mean over replications${[...cells.values()].some((c) => c.rows.length > 1) ? ' and the averaged parameters' : ''}, 95% interval below it; ★ best, ≈ its interval overlaps the best one's (not distinguishable)${result.kind === 'size' ? '; faded: misses a target; outlined: chosen' : ''}`;
   const svg = svgEl('svg', { id: 'heatmap', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': caption });
@@ -111,6 +112,6 @@ export function drawHeatmap(parent: HTMLElement, result: SweepResult, v: Heatmap
   svgEl('text', { x: LEFT, y: axisY + 74 }, legend, fmt(lo));
   svgEl('text', { x: LEFT + lw / 2, y: axisY + 74, 'text-anchor': 'middle' }, legend, fmt((lo + hi) / 2));
   svgEl('text', { x: LEFT + lw, y: axisY + 74, 'text-anchor': 'end' }, legend, fmt(hi));
-  svgEl('text', { x: LEFT, y: axisY + 92, class: 'axis-label' }, legend, `colour: ${metricTitle(v.metric)}, scale from ${fmt(lo)} (fixed, not the data's min–max)`);
+  svgEl('text', { x: LEFT, y: axisY + 92, class: 'axis-label' }, legend, legendText);
   return svg;
 }
