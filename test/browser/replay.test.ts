@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ReplayFileSink } from '../../sim/replay/fileSink.ts';
@@ -23,7 +24,13 @@ const sample = (name: string) => JSON.parse(readFileSync(new URL(`../../results/
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const served = await serveStatic(buildSite());
+  const site = buildSite();
+  // a compare's folder as `gridgov compare --replay` writes it: replays/ beside comparison.json
+  mkdirSync(join(site, 'cmp', 'replays'), { recursive: true });
+  copyFileSync(new URL(`../../results/${FLAT}`, import.meta.url), join(site, 'cmp', 'replays', 'flat-rep0.replay.json'));
+  copyFileSync(new URL(`../../results/${HIER}`, import.meta.url), join(site, 'cmp', 'replays', 'hierarchical-rep0.replay.json'));
+  writeFileSync(join(site, 'cmp', 'comparison.json'), JSON.stringify({ seeds: [1, 2], differences: { slaMet: { 'hierarchical-flat': { mean: -0.15, ciLow: -0.2, ciHigh: -0.1 } } } }));
+  const served = await serveStatic(site);
   server = served.server;
   url = served.url;
   context = await launchChromium();
@@ -238,6 +245,14 @@ describe('the replay viewer in headless Chromium (static build)', () => {
     expect(text.split('\n')[0]).toBe('metric,label,unit,A,B,A-B,pairedLow,pairedHigh');
     expect(Number(row[3])).toBeCloseTo(a.slaMet, 9);
     expect(Number(row[4])).toBeCloseTo(b.slaMet, 9);
+  });
+
+  it('shows the paired interval of A − B when the runs are replications of a compare', async () => {
+    await open('#/compare?a=cmp/replays/flat-rep0.replay.json&b=cmp/replays/hierarchical-rep0.replay.json', '/compare');
+    await page.waitForSelector('#results-table td.ci');
+    // comparison.json has hierarchical − flat; the panel shows A − B = flat − hierarchical
+    expect(await page.locator('#results-table tr[data-metric=slaMet] td.ci').innerText()).toBe('[+10.0 pt, +20.0 pt]');
+    expect(await page.locator('#results-table tr[data-metric="resolutionHours.mean"] td.ci').innerText()).toBe('');
   });
 
   it('warns when the two runs differ in horizon, warm-up or sampling', async () => {
