@@ -7,6 +7,7 @@ import { compareWarnings } from '../../viz/src/views/compareWarnings.ts';
 import { computeOutlines } from '../../viz/src/views/outlines.ts';
 import { comparisonUrl } from '../../viz/src/data/pairedIntervals.ts';
 import { colourDomain } from '../../viz/src/sweep/heatmap.ts';
+import { readSurvival } from '../../viz/src/results/survivalChart.ts';
 
 // The viewer's logic that needs no browser: the results rows, the warnings for unlike runs,
 // the outlines derived from grid cells, and the sweep page's colour domain.
@@ -32,6 +33,14 @@ describe('results rows', () => {
     const csv = resultsCsv(rows, ['A', 'B']).trim().split('\n');
     expect(csv).toHaveLength(rows.length + 1);
     expect(csv.find((l) => l.startsWith('slaMet,'))!.split(',').slice(-2)).toEqual(['0.05', '0.15']);
+  });
+
+  it('reads a survival curve in the shapes a summary may carry, and nothing else', () => {
+    const curve = { t: [0, 2, 8], s: [1, 0.6, 0.1] };
+    expect(readSurvival({ survival: { hours: [0, 2, 8], survival: [1, 0.6, 0.1] } })).toEqual(curve);
+    expect(readSurvival({ survival: [[0, 1], [2, 0.6], [8, 0.1]] })).toEqual(curve);
+    expect(readSurvival({ survival: { hours: [0, 2], survival: [1] } })).toBeNull();
+    expect(readSurvival({})).toBeNull();
   });
 
   it('names metrics with their units and formats shares as percentages', () => {
