@@ -70,8 +70,8 @@ describe('the sweep page', () => {
     expect(await page.$$eval('#heatmap .cell.best', (t) => t.length)).toBe(1);
     const best = Math.min(...values);
     expect(Number(await page.getAttribute('#heatmap .cell.best', 'data-value'))).toBe(best);
-    const ci = (m: string, i: number) => [Number(csv[i]!.split(',')[head.indexOf(`${m}.ciLow`)]), Number(csv[i]!.split(',')[head.indexOf(`${m}.ciHigh`)])];
-    const rows = csv.slice(1).filter((l) => l !== '').map((_, i) => ({ mean: Number(csv[i + 1]!.split(',')[head.indexOf('resolutionHours.p90.mean')]), ci: ci('resolutionHours.p90', i + 1) }));
+    const ci = (m: string, i: number) => [Number(csv[i]![head.indexOf(`${m}.ciLow`)]), Number(csv[i]![head.indexOf(`${m}.ciHigh`)])];
+    const rows = csv.slice(1).map((_, i) => ({ mean: Number(csv[i + 1]![head.indexOf('resolutionHours.p90.mean')]), ci: ci('resolutionHours.p90', i + 1) }));
     const bestRow = rows.find((r) => r.mean === best)!;
     const overlapping = rows.filter((r) => r !== bestRow && r.ci[0] <= bestRow.ci[1] && r.ci[1] >= bestRow.ci[0]).length;
     expect(await page.$$eval('#heatmap .cell.tied', (t) => t.length)).toBe(overlapping);
