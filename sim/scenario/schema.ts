@@ -380,6 +380,23 @@ export const multiDepartmentSchema = z
   })
   .describe('Cases needing several departments: the case closes when every part is done');
 
+export const duplicateReportsSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    extraReports: distSchema
+      .default({ dist: 'empirical', values: [0, 1, 2], weights: [0.7, 0.2, 0.1] })
+      .describe('Residents besides the first who report the same issue (rounded), per reported issue'),
+    delayHours: distSchema.default({ dist: 'exponential', mean: 12 }).describe('From the first report to each other resident’s call'),
+    recognition: z
+      .strictObject({ street: probability.default(0.8), district: probability.default(0.5) })
+      .default({ street: 0.8, district: 0.5 })
+      .describe('Share of duplicates a dispatch centre of this tier recognises and merges; the grid and community always merge those of their place'),
+    inspectHours: distSchema
+      .default({ dist: 'lognormal', mean: 0.5, sd: 0.25 })
+      .describe('On-site time of a unit that finds a work order is a duplicate (plus travel)'),
+  })
+  .describe('Duplicate reports: one issue, several residents’ calls; merged by the grid or community, partly by a central dispatcher');
+
 export const mechanismsSchema = z
   .strictObject({
     informalSettlement: informalSettlementSchema.optional(),
@@ -388,6 +405,7 @@ export const mechanismsSchema = z
     deferral: deferralSchema.optional(),
     caseReturn: caseReturnSchema.optional(),
     multiDepartment: multiDepartmentSchema.optional(),
+    duplicateReports: duplicateReportsSchema.optional(),
   })
   .describe('Each structure’s real mechanisms (docs/model.md §18); each absent sub-block is off');
 // ---- end of mechanisms
@@ -527,6 +545,7 @@ export type CentreSaturationParams = NonNullable<MechanismsParams['centreSaturat
 export type DeferralParams = NonNullable<MechanismsParams['deferral']>;
 export type CaseReturnParams = NonNullable<MechanismsParams['caseReturn']>;
 export type MultiDepartmentParams = NonNullable<MechanismsParams['multiDepartment']>;
+export type DuplicateReportsParams = NonNullable<MechanismsParams['duplicateReports']>;
 export type Variant = NonNullable<Scenario['variants']>[number];
 export type Priority = (typeof PRIORITIES)[number];
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];
