@@ -1,6 +1,7 @@
 import { validateDist, type DistSpec } from '../random/distributions.ts';
 import type { InputProblem } from './errors.ts';
 import type { Scenario, Staffing } from './schema.ts';
+import { mechanismProblems } from './mechanismSemantics.ts';
 
 // Checks that need more than one field at a time, after the schema has filled defaults.
 
@@ -71,6 +72,7 @@ export function semanticProblems(s: Scenario): InputProblem[] {
     });
   });
   optionalSectionProblems(s, names, dist, problems);
+  mechanismProblems(s, names, dist, problems);
   return problems;
 }
 
