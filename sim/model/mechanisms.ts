@@ -59,7 +59,7 @@ export class Mechanisms implements SimObserver {
     else if (e.type === 'caseRegistered') this.deferral?.registered(e.case);
     else if (e.type === 'caseQueued') this.multi?.queued(e.case, e.desk);
     else if (e.type === 'workStarted') {
-      if (this.multi && e.case && e.activity === 'handle') this.multi.leadStarted(e.case, e.staff.desk);
+      if (this.multi && e.case && e.activity === 'handle') this.multi.workStarted(e.case, e.staff.desk);
     } else if (e.type === 'caseClosed') {
       this.knowledge?.forget(e.case);
       this.returns?.forget(e.case);
