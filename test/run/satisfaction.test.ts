@@ -59,6 +59,14 @@ describe('resident satisfaction model', () => {
     expect(s.response).toBeGreaterThan(workStarted + 0.2);
   });
 
+  it('a unit that bounces the work order back as not its own has not responded', async () => {
+    const quick = { emergency: 1, urgent: 1, general: 1, complex: 1 };
+    const raw = minimalScenario({ horizonDays: 25, timeLimitsHours: generous, satisfaction: { responseHours: quick } });
+    const right = sat(await runRaw({ ...raw, policy: { classificationAccuracy: 1 } }, { policyName: 'flat' }));
+    const wrong = sat(await runRaw({ ...raw, policy: { classificationAccuracy: 0.3 } }, { policyName: 'flat' }));
+    expect(wrong.response).toBeLessThan(right.response - 0.1);
+  });
+
   it('weighs each term of the score: contacts, reopens and the intercept move satisfaction', async () => {
     const raw = minimalScenario({ horizonDays: 40, satisfaction: {} });
     const base = sat(await runRaw(raw));
