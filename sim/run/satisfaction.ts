@@ -94,6 +94,12 @@ export class SatisfactionCollector implements SimObserver {
         }
         break;
       }
+      case 'caseEscalated': {
+        // Passed on up by the unit that had signed for it: that signing stands.
+        const r = this.pending.get(e.case.id);
+        if (r && Number.isNaN(r.responseAt) && !Number.isNaN(r.signedAt)) r.responseAt = r.signedAt;
+        break;
+      }
       case 'caseBounced': {
         const r = this.pending.get(e.case.id);
         if (r && Number.isNaN(r.responseAt) && e.from.kind === 'handle') r.signedAt = NaN;
@@ -110,9 +116,10 @@ export class SatisfactionCollector implements SimObserver {
     }
   }
 
+  /** A unit kept the case (it has the authority, took it on, or passed it on): the first signing counts. */
   private responded(c: Case, t: number): void {
     const r = this.pending.get(c.id);
-    if (r && Number.isNaN(r.responseAt)) r.responseAt = t;
+    if (r && Number.isNaN(r.responseAt)) r.responseAt = Number.isNaN(r.signedAt) ? t : Math.min(t, r.signedAt);
   }
 
   private closed(c: Case): void {
