@@ -333,7 +333,8 @@ export const centreSaturationSchema = z
       .describe('Desks that classify cases centrally: the command centre, and the hotline when it dispatches on receipt'),
     timePerQueued: nonNegative
       .default(0.05)
-      .describe('Classification time × (1 + timePerQueued × L), L = cases waiting at the desk per staff member'),
+      .describe('Classification time × min(maxTimeFactor, 1 + timePerQueued × L), L = cases waiting at the desk per staff member'),
+    maxTimeFactor: z.number().min(1).default(3).describe('Cap of the classification-time multiplier (staff triage when swamped)'),
     misroutePerQueued: nonNegative
       .default(0.005)
       .describe('Misrouting chance = min(maxMisrouting, (1 − classificationAccuracy) + misroutePerQueued × L)'),
