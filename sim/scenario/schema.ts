@@ -332,13 +332,13 @@ export const centreSaturationSchema = z
       .default(['districtDispatcher', 'callTaker'])
       .describe('Desks that classify cases centrally: the command centre, and the hotline when it dispatches on receipt'),
     timePerQueued: nonNegative
-      .default(0.05)
+      .default(0.02)
       .describe('Classification time × min(maxTimeFactor, 1 + timePerQueued × L), L = cases waiting at the desk per staff member'),
-    maxTimeFactor: z.number().min(1).default(3).describe('Cap of the classification-time multiplier (staff triage when swamped)'),
+    maxTimeFactor: z.number().min(1).default(1.5).describe('Cap of the classification-time multiplier (staff triage when swamped)'),
     misroutePerQueued: nonNegative
-      .default(0.005)
+      .default(0.003)
       .describe('Misrouting chance = min(maxMisrouting, (1 − classificationAccuracy) + misroutePerQueued × L)'),
-    maxMisrouting: probability.default(0.5),
+    maxMisrouting: probability.default(0.3),
   })
   .describe('A central dispatcher that saturates: classification time and misrouting rise with its queue');
 
