@@ -30,6 +30,12 @@ describe('results rows', () => {
     expect(rows.some((r) => r.path.startsWith('stages.'))).toBe(false);
     const withStages = resultRows([{ ...a, stages: { queueWait: 3.5, travel: { mean: 0.4 } } }]);
     expect(withStages.filter((r) => r.path.startsWith('stages.')).map((r) => [r.label, r.values[0]])).toEqual([['queueWait', 3.5], ['travel', 0.4]]);
+    // what sim/run/stagesSummary.ts writes: mean hours per stage under stages.meanHours
+    const real = resultRows([{ ...a, stages: { closed: 10, meanHours: { discoveryHours: 2, queueHours_grid: 1.5 }, share: { discoveryHours: 0.5 }, handoffsPerCase: 1 } }]);
+    expect(real.filter((r) => r.path.startsWith('stages.')).map((r) => [r.path, r.label, r.values[0]])).toEqual([
+      ['stages.meanHours.discoveryHours', 'discovery', 2],
+      ['stages.meanHours.queueHours_grid', 'queue at grid', 1.5],
+    ]);
     const csv = resultsCsv(rows, ['A', 'B']).trim().split('\n');
     expect(csv).toHaveLength(rows.length + 1);
     expect(csv.find((l) => l.startsWith('slaMet,'))!.split(',').slice(-2)).toEqual(['0.05', '0.15']);
@@ -39,6 +45,8 @@ describe('results rows', () => {
     const curve = { t: [0, 2, 8], s: [1, 0.6, 0.1] };
     expect(readSurvival({ survival: { hours: [0, 2, 8], survival: [1, 0.6, 0.1] } })).toEqual(curve);
     expect(readSurvival({ survival: [[0, 1], [2, 0.6], [8, 0.1]] })).toEqual(curve);
+    // what sim/run/survival.ts writes: the curve as pairs beside the quantiles
+    expect(readSurvival({ survival: { n: 3, events: 2, censored: 1, curve: [[0, 1], [2, 0.6], [8, 0.1]] } })).toEqual(curve);
     expect(readSurvival({ survival: { hours: [0, 2], survival: [1] } })).toBeNull();
     expect(readSurvival({})).toBeNull();
   });
