@@ -6,6 +6,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { loadScenarioFile, stableJson, writeFileAtomic } from './files.ts';
 import { parseSeed } from './main.ts';
 import { policyOption } from './policyFile.ts';
+import type { CasesFormat } from './caseSinks.ts';
 import { Progress } from './progress.ts';
 import { reportChecks } from './report.ts';
 import type { ReplicationTask } from './replicationTask.ts';
@@ -23,6 +24,7 @@ interface ExperimentOptions extends ReplayFlags {
   set: string[];
   variant?: string;
   runs?: boolean;
+  casesFormat?: CasesFormat;
   quiet?: boolean;
 }
 
@@ -57,6 +59,7 @@ async function runExperiment(file: string, policies: PolicyChoice[], o: Experime
         seed,
         rep,
         outDir: o.runs ? join(outDir, 'runs', `${choice.name}-rep${rep}`) : undefined,
+        casesFormat: o.casesFormat,
         scenarioFile: file,
         replay: replay && { ...replay, path: join(outDir, 'replays', `${choice.name}-rep${rep}.replay.json`) },
       });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { InputError } from '../../scenario/errors.ts';
 import { scenarioJsonSchema } from '../../scenario/schema.ts';
 import { benchCommand } from './benchCommand.ts';
+import { CASES_FORMATS, type CasesFormat } from './caseSinks.ts';
 import { compareCommand, replicateCommand } from './experimentCommands.ts';
 import { loadScenarioFile, stableJson, writeFileAtomic } from './files.ts';
 import { policyOption } from './policyFile.ts';
@@ -37,6 +38,11 @@ function fraction(name: string) {
   };
 }
 
+function casesFormat(text: string): CasesFormat {
+  if (!(CASES_FORMATS as readonly string[]).includes(text)) throw new InvalidArgumentError(`--cases-format must be one of ${CASES_FORMATS.join(', ')}, got "${text}"`);
+  return text as CasesFormat;
+}
+
 /** The replay options shared by run, compare and replicate (docs/replay.md). */
 function replayOptions(c: Command): Command {
   return c
@@ -62,14 +68,16 @@ export function buildProgram(): Command {
     .option('--variant <name>', 'apply one of the scenario’s named variants (its `variants` list) before --set')
     .option('--set <path=value>', 'override a scenario field, e.g. --set horizonDays=30 (repeatable)', collect, [])
     .option('--no-cases', 'do not write cases.csv')
+    .option('--cases-format <format>', 'csv | csv.gz | parquet (cases.csv, cases.csv.gz or cases.parquet)', casesFormat, 'csv')
+    .option('--id-columns', 'put scenario, policy, seed, rep first on every row of the cases, timeseries.csv and staff.csv (to stack runs)')
     .option('-q, --quiet', 'print nothing but errors');
-  replayOptions(run).action(async (file: string, o: { policy?: string; seed?: string; out?: string; variant?: string; set: string[]; cases: boolean; quiet?: boolean } & ReplayFlags) => {
+  replayOptions(run).action(async (file: string, o: { policy?: string; seed?: string; out?: string; variant?: string; set: string[]; cases: boolean; casesFormat: CasesFormat; idColumns?: boolean; quiet?: boolean } & ReplayFlags) => {
       const scenario = loadScenarioFile(file, o.set, o.variant);
       const choice = await policyOption(o.policy ?? scenario.policy.name);
       const seed = o.seed !== undefined ? parseSeed(o.seed) : scenario.seed;
       const outDir = o.out ?? join('results', `${scenario.name}${o.variant ? `-${o.variant}` : ''}-${choice.name}-seed${seed}`);
       const policyFile = choice.policy ? (o.policy ?? scenario.policy.name) : undefined;
-      const summary = await runToFolder(scenario, { outDir, seed, policyName: choice.name, policy: choice.policy, policyFile, scenarioFile: file, cases: o.cases, replay: replayFlags(o) });
+      const summary = await runToFolder(scenario, { outDir, seed, policyName: choice.name, policy: choice.policy, policyFile, scenarioFile: file, cases: o.cases, casesFormat: o.casesFormat, idColumns: o.idColumns, replay: replayFlags(o) });
       if (!o.quiet) printRunSummary(summary, outDir);
       reportChecks([summary]);
     });
@@ -84,7 +92,8 @@ export function buildProgram(): Command {
     .option('-o, --out <dir>', 'output folder (default results/<scenario>-compare-seed<seed>)')
     .option('--variant <name>', 'apply one of the scenario’s named variants before --set')
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
-    .option('--runs', 'also write every run’s own folder under <out>/runs/')
+    .option('--runs', 'also write every run’s own folder under <out>/runs/ (rows start with scenario, policy, seed, rep)')
+    .option('--cases-format <format>', 'format of the cases file in each run’s folder: csv | csv.gz | parquet', casesFormat, 'csv')
     .option('-w, --workers <n>', 'worker threads (default: all cores); results equal a sequential run', positiveInt('--workers'))
     .option('-q, --quiet', 'no progress or table');
   replayOptions(compare).action(compareCommand);
@@ -97,7 +106,8 @@ export function buildProgram(): Command {
     .option('-r, --reps <n>', 'replications', positiveInt('--reps'), 10)
     .option('-s, --seed <seed>', 'base seed; replication i uses seed+i')
     .option('-o, --out <dir>', 'output folder (default results/<scenario>-<policy>-reps)')
-    .option('--runs', 'also write every run’s own folder under <out>/runs/')
+    .option('--runs', 'also write every run’s own folder under <out>/runs/ (rows start with scenario, policy, seed, rep)')
+    .option('--cases-format <format>', 'format of the cases file in each run’s folder: csv | csv.gz | parquet', casesFormat, 'csv')
     .option('-w, --workers <n>', 'worker threads (default: all cores); results equal a sequential run', positiveInt('--workers'))
     .option('--variant <name>', 'apply one of the scenario’s named variants before --set')
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])

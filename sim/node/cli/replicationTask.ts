@@ -1,5 +1,6 @@
 import type { Summary } from '../../run/summary.ts';
 import type { Scenario } from '../../scenario/schema.ts';
+import type { CasesFormat } from './caseSinks.ts';
 import type { ReplayOptions } from './replayFile.ts';
 
 /** One replication of one policy, as sent to a worker thread (plain data). */
@@ -11,8 +12,10 @@ export interface ReplicationTask {
   policyFile?: string;
   seed: string | number;
   rep: number;
-  /** When set, the run's own folder is written there. */
+  /** When set, the run's own folder is written there (its rows start with scenario, policy, seed, rep). */
   outDir?: string;
+  /** Format of the cases file in that folder (default csv). */
+  casesFormat?: CasesFormat;
   scenarioFile?: string;
   /** Write a replay: into the run's folder when `outDir` is set, else at `path`. */
   replay?: ReplayOptions & { path: string };

@@ -10,7 +10,7 @@ export async function runReplication(task: ReplicationTask): Promise<Replication
   try {
     const policy = task.policyFile ? await loadPolicyFile(task.policyFile) : undefined;
     if (task.outDir) {
-      const summary = await runToFolder(task.scenario, { outDir: task.outDir, seed: task.seed, policyName: task.policyName, policy, policyFile: task.policyFile, scenarioFile: task.scenarioFile, replay: task.replay });
+      const summary = await runToFolder(task.scenario, { outDir: task.outDir, seed: task.seed, policyName: task.policyName, policy, policyFile: task.policyFile, scenarioFile: task.scenarioFile, replay: task.replay, casesFormat: task.casesFormat, idColumns: true, rep: task.rep });
       return { index: task.index, ok: true, summary };
     }
     const replay = task.replay ? replayFile(task.scenario, task.seed, policy?.name ?? task.policyName, task.replay.path, task.replay) : undefined;
