@@ -51,6 +51,8 @@ export interface Comparison {
   metrics: Record<string, Record<string, IntervalOut>>;
   differences: Record<string, Record<string, DifferenceOut>>;
   checks: { allRunsOk: boolean; failedRuns: string[] };
+  /** With --precision: the target and what was reached. */
+  precision?: { metric: string; target: number; maxReps: number; reps: number; relativeHalfWidth: Record<string, number>; met: boolean };
 }
 
 /** Seed of replication i: base + i for numeric seeds, `${base}.${i}` otherwise. */

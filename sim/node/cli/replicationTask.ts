@@ -14,6 +14,8 @@ export interface ReplicationTask {
   rep: number;
   /** When set, the run's own folder is written there (its rows start with scenario, policy, seed, rep). */
   outDir?: string;
+  /** Send the run's timeseries.csv text back with its summary (timeseries-mean.csv). */
+  timeseries?: boolean;
   /** Format of the cases file in that folder (default csv). */
   casesFormat?: CasesFormat;
   scenarioFile?: string;
@@ -21,4 +23,4 @@ export interface ReplicationTask {
   replay?: ReplayOptions & { path: string };
 }
 
-export type ReplicationResult = { index: number; ok: true; summary: Summary } | { index: number; ok: false; error: string };
+export type ReplicationResult = { index: number; ok: true; summary: Summary; timeseriesCsv?: string } | { index: number; ok: false; error: string };

@@ -28,6 +28,8 @@ export interface RunToFolderOptions {
   idColumns?: boolean;
   /** The replication number written in the id columns (default 0). */
   rep?: number;
+  /** Receives timeseries.csv's text as the run produced it (without id columns): for means across replications. */
+  onTimeseries?: (csv: string) => void;
 }
 
 export function scenarioHash(s: Scenario): string {
@@ -57,6 +59,7 @@ export async function runToFolder(scenario: Scenario, opts: RunToFolderOptions):
   const asRun = opts.policyFile ? { ...result.scenario, policy: { ...result.scenario.policy, name: opts.policyFile } } : result.scenario;
   files['scenario.json'] = writeFileAtomic(join(opts.outDir, 'scenario.json'), stableJson(asRun));
   files['summary.json'] = writeFileAtomic(join(opts.outDir, 'summary.json'), stableJson(result.summary));
+  opts.onTimeseries?.(result.timeseriesCsv);
   const tidy = (csv: string) => (ids ? withIdColumns(csv, ids) : csv);
   files['timeseries.csv'] = writeFileAtomic(join(opts.outDir, 'timeseries.csv'), tidy(result.timeseriesCsv));
   files['staff.csv'] = writeFileAtomic(join(opts.outDir, 'staff.csv'), tidy(result.staffCsv));

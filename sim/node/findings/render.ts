@@ -2,7 +2,7 @@ import type { Summary } from '../../run/summary.ts';
 import { meanCI, pairedDiffCI, type Interval } from '../../stats/ci.ts';
 import { metricOf, seriesOf, type MetricContext } from './derived.ts';
 import type { MetricSpec, MonthlySpec, PublishedSpec, ScenarioPlan } from './plan.ts';
-import type { Achieved, VariantRun } from './replicate.ts';
+import type { Achieved, VariantRun } from '../experiment/precision.ts';
 
 export interface ScenarioResult {
   plan: ScenarioPlan;
