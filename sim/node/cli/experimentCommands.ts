@@ -32,6 +32,8 @@ interface ExperimentOptions extends ReplayFlags {
   precision?: number;
   precisionMetric?: string;
   maxReps?: number;
+  /** Metrics for the printed table (default SHOWN); the files hold all of them. */
+  metrics?: string[];
   quiet?: boolean;
 }
 
@@ -116,14 +118,15 @@ async function runExperiment(file: string, policies: PolicyChoice[], o: Experime
   );
   if (!o.quiet) {
     // One pair: its paired interval. More: every pair, Holm-adjusted (the interval at the level of Holm's step for it).
-    const pairs = Object.keys(comparison.differences[SHOWN[0]![0]]!);
+    const shown: [string, string, number][] = o.metrics ? o.metrics.map((m) => [m, m, 3]) : SHOWN;
+    const pairs = Object.keys(comparison.differences[shown[0]![0]]!);
     const holm = pairs.length > 1;
     const diff = (m: string, p: string) => {
       const d = comparison.differences[m]![p]!;
       return holm ? { mean: d.mean, ciLow: d.ciLowHolm, ciHigh: d.ciHighHolm } : d;
     };
     const head = ['metric (mean [95% CI])', ...names, ...pairs.map((p) => `${p} (paired${holm ? ', Holm' : ''})`)];
-    const rows = SHOWN.map(([m, label, d]) => [label, ...names.map((p) => interval(comparison.metrics[m]![p]!, d)), ...pairs.map((p) => interval(diff(m, p), d))]);
+    const rows = shown.map(([m, label, d]) => [label, ...names.map((p) => interval(comparison.metrics[m]![p]!, d)), ...pairs.map((p) => interval(diff(m, p), d))]);
     process.stdout.write(`${scenario.name}: ${names.join(' vs ')}, ${o.reps} replications (seeds ${comparison.seeds[0]}..${comparison.seeds[comparison.seeds.length - 1]}), common random numbers\n\n`);
     process.stdout.write(`${renderTable(head, rows)}\n\n`);
     if (holm) process.stdout.write(`differences: ${pairs.length} pairs per metric, Holm-adjusted (familywise 95%); p-values and adjusted p-values in comparison.csv\n`);

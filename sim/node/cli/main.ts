@@ -11,6 +11,8 @@ import { printRunSummary, reportChecks } from './report.ts';
 import { replayFlags, type ReplayFlags } from './replayFile.ts';
 import { runToFolder } from './runOutputs.ts';
 import { selftestCommand } from './selftest.ts';
+import { experimentJsonSchema, loadExperiment } from '../experiment/experimentFile.ts';
+import { runExperimentFile } from '../experiment/experimentKinds.ts';
 import { sweepCommand } from './sweepCommand.ts';
 import { mergeCommand } from './mergeCommand.ts';
 import { sizeCommand } from './sizeCommand.ts';
@@ -165,6 +167,17 @@ export function buildProgram(): Command {
     .action(mergeCommand);
 
   program
+    .command('experiment')
+    .description('Run an experiment file: a declared compare, replicate, sweep, size or findings (docs/experiments.md; schema: scenarios/experiment.schema.json)')
+    .argument('<file>', 'experiment file (JSON)')
+    .option('-o, --out <dir>', 'output folder (default: the file’s outputs.dir, else the command’s)')
+    .option('-q, --quiet', 'no progress or table')
+    .action(async (file: string, o: { out?: string; quiet?: boolean }) => {
+      const experiment = loadExperiment(file);
+      await runExperimentFile(experiment, { file, out: o.out, quiet: o.quiet });
+    });
+
+  program
     .command('validate')
     .description('Check scenario files and print what is wrong with each (exit 2 if any is invalid)')
     .argument('<files...>', 'scenario files')
@@ -210,10 +223,11 @@ export function buildProgram(): Command {
 
   program
     .command('schema')
-    .description('Print (or write) the JSON Schema of scenario files')
+    .description('Print (or write) the JSON Schema of scenario files (or of experiment files)')
     .option('-o, --out <file>', 'write to this file instead of stdout')
-    .action((o: { out?: string }) => {
-      const text = stableJson(scenarioJsonSchema());
+    .option('--experiment', 'the schema of experiment files (scenarios/experiment.schema.json)')
+    .action((o: { out?: string; experiment?: boolean }) => {
+      const text = stableJson(o.experiment ? experimentJsonSchema() : scenarioJsonSchema());
       if (o.out) writeFileAtomic(o.out, text);
       else process.stdout.write(text);
     });
