@@ -3,3 +3,4 @@ export * from './quantiles.ts';
 export * from './ci.ts';
 export * from './queueing.ts';
 export * from './multiple.ts';
+export * from './mser.ts';

@@ -11,6 +11,7 @@ import { printRunSummary, reportChecks } from './report.ts';
 import { replayFlags, type ReplayFlags } from './replayFile.ts';
 import { runToFolder } from './runOutputs.ts';
 import { selftestCommand } from './selftest.ts';
+import { warmupCommand, type WarmupOptions } from './warmupCommand.ts';
 import { experimentJsonSchema, loadExperiment } from '../experiment/experimentFile.ts';
 import { runExperimentFile } from '../experiment/experimentKinds.ts';
 import { sweepCommand } from './sweepCommand.ts';
@@ -175,6 +176,22 @@ export function buildProgram(): Command {
     .action(async (file: string, o: { out?: string; quiet?: boolean }) => {
       const experiment = loadExperiment(file);
       await runExperimentFile(experiment, { file, out: o.out, quiet: o.quiet });
+    });
+
+  program
+    .command('warmup')
+    .description('Suggest warmupDays from a pilot run: MSER (batches of a day) on the mean backlog per tier across replications, from an empty system')
+    .argument('<scenario>', 'scenario file (JSON)')
+    .option('-p, --policy <name|file>', 'policy (default: the scenario’s)')
+    .option('-r, --reps <n>', 'pilot replications, averaged before the rule is applied', positiveInt('--reps'), 3)
+    .option('-s, --seed <seed>', 'base seed (default: the scenario’s)')
+    .option('--variant <name>', 'apply one of the scenario’s named variants before --set')
+    .option('--set <path=value>', 'override a scenario field, e.g. --set horizonDays=60 (repeatable)', collect, [])
+    .option('--batch <steps>', 'time steps per batch (default: one day; 5 = textbook MSER-5)', positiveInt('--batch'))
+    .option('-w, --workers <n>', 'worker threads (default: all cores)', positiveInt('--workers'))
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (file: string, o: WarmupOptions) => {
+      await warmupCommand(file, o);
     });
 
   program
