@@ -22,3 +22,8 @@ export { parseTarget, targetMet, SIZE_METRICS, type Target } from './experiment/
 export { searchLeastCost, type SearchResult } from './experiment/sizeSearch.ts';
 export { paretoFlags } from './experiment/sizeFrontier.ts';
 export { parseCostRates, costPerDay } from './experiment/sizeCost.ts';
+export { metricInterval, metricRange, type IntervalOut } from './experiment/intervals.ts';
+export { evaluateTargets, type TargetStatus } from './experiment/sizeTargets.ts';
+export { TimeseriesMean } from './experiment/timeseriesMean.ts';
+export { holmAdjust, holmLevels, tTestP } from './stats/multiple.ts';
+export { mser } from './stats/mser.ts';
