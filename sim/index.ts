@@ -27,3 +27,8 @@ export { oneAtATime, morrisTrajectories, morrisDefaults } from './experiment/sen
 export { oatEffects, morrisIndices, nextReps, type OatResult, type MorrisResult } from './experiment/sensitivityEffects.ts';
 export { sensitivityCsv, sensitivityWords, type SensitivityResult } from './experiment/sensitivityReport.ts';
 export { tornadoSvg } from './experiment/sensitivityChart.ts';
+export { metricInterval, metricRange, type IntervalOut } from './experiment/intervals.ts';
+export { evaluateTargets, type TargetStatus } from './experiment/sizeTargets.ts';
+export { TimeseriesMean } from './experiment/timeseriesMean.ts';
+export { holmAdjust, holmLevels, tTestP } from './stats/multiple.ts';
+export { mser } from './stats/mser.ts';

@@ -70,6 +70,8 @@ export interface Comparison {
   checks: { allRunsOk: boolean; failedRuns: string[] };
   /** Where the hours go, per policy: stage → mean hours and share (the paired differences are in `differences`). */
   hours?: Record<string, Record<string, { meanHours: number; share: number }>>;
+  /** With --precision: the target and what was reached. */
+  precision?: { metric: string; target: number; maxReps: number; reps: number; relativeHalfWidth: Record<string, number>; met: boolean };
 }
 
 /** Seed of replication i: base + i for numeric seeds, `${base}.${i}` otherwise. */

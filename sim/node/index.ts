@@ -8,3 +8,8 @@ export { sizeCommand } from './cli/sizeCommand.ts';
 export { sensitivityCommand } from './cli/sensitivityCommand.ts';
 export { mergeCommand } from './cli/mergeCommand.ts';
 export { RunStore } from './cli/runStore.ts';
+export { loadExperiment, experimentJsonSchema, type Experiment } from './experiment/experimentFile.ts';
+export { runExperimentFile } from './experiment/experimentKinds.ts';
+export { replicateAdaptively, nextRound, relativeHalfWidth, type Precision } from './experiment/precision.ts';
+export { warmupCommand } from './cli/warmupCommand.ts';
+export { openCaseSink, CASES_FORMATS, type CasesFormat } from './cli/caseSinks.ts';

@@ -4,3 +4,4 @@ export * from './ci.ts';
 export * from './queueing.ts';
 export * from './multiple.ts';
 export * from './kaplanMeier.ts';
+export * from './mser.ts';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { InputError } from '../../scenario/errors.ts';
 import { scenarioJsonSchema } from '../../scenario/schema.ts';
 import { benchCommand } from './benchCommand.ts';
+import { CASES_FORMATS, type CasesFormat } from './caseSinks.ts';
 import { compareCommand, replicateCommand } from './experimentCommands.ts';
 import { loadScenarioFile, stableJson, writeFileAtomic } from './files.ts';
 import { policyOption } from './policyFile.ts';
@@ -10,6 +11,9 @@ import { printRunSummary, reportChecks } from './report.ts';
 import { replayFlags, type ReplayFlags } from './replayFile.ts';
 import { runToFolder } from './runOutputs.ts';
 import { selftestCommand } from './selftest.ts';
+import { warmupCommand, type WarmupOptions } from './warmupCommand.ts';
+import { experimentJsonSchema, loadExperiment } from '../experiment/experimentFile.ts';
+import { runExperimentFile } from '../experiment/experimentKinds.ts';
 import { sweepCommand } from './sweepCommand.ts';
 import { mergeCommand } from './mergeCommand.ts';
 import { sizeCommand } from './sizeCommand.ts';
@@ -40,6 +44,11 @@ function fraction(name: string) {
   };
 }
 
+function casesFormat(text: string): CasesFormat {
+  if (!(CASES_FORMATS as readonly string[]).includes(text)) throw new InvalidArgumentError(`--cases-format must be one of ${CASES_FORMATS.join(', ')}, got "${text}"`);
+  return text as CasesFormat;
+}
+
 /** The replay options shared by run, compare and replicate (docs/replay.md). */
 function replayOptions(c: Command): Command {
   return c
@@ -65,8 +74,10 @@ export function buildProgram(): Command {
     .option('--variant <name>', 'apply one of the scenario’s named variants (its `variants` list) before --set')
     .option('--set <path=value>', 'override a scenario field, e.g. --set horizonDays=30 (repeatable)', collect, [])
     .option('--no-cases', 'do not write cases.csv')
+    .option('--cases-format <format>', 'csv | csv.gz | parquet (cases.csv, cases.csv.gz or cases.parquet)', casesFormat, 'csv')
+    .option('--id-columns', 'put scenario, policy, seed, rep first on every row of the cases, timeseries.csv and staff.csv (to stack runs)')
     .option('-q, --quiet', 'print nothing but errors');
-  replayOptions(run).action(async (file: string, o: { policy?: string; seed?: string; out?: string; variant?: string; set: string[]; cases: boolean; quiet?: boolean } & ReplayFlags) => {
+  replayOptions(run).action(async (file: string, o: { policy?: string; seed?: string; out?: string; variant?: string; set: string[]; cases: boolean; casesFormat: CasesFormat; idColumns?: boolean; quiet?: boolean } & ReplayFlags) => {
       const scenario = loadScenarioFile(file, o.set, o.variant);
       const choice = await policyOption(o.policy ?? scenario.policy.name);
       const seed = o.seed !== undefined ? parseSeed(o.seed) : scenario.seed;
@@ -74,7 +85,7 @@ export function buildProgram(): Command {
       const policyFile = choice.policy ? (o.policy ?? scenario.policy.name) : undefined;
       const progress = o.quiet ? undefined : new RunProgress(`${scenario.name} ${choice.name}`);
       const onProgress = progress ? progress.update.bind(progress) : undefined;
-      const summary = await runToFolder(scenario, { outDir, seed, policyName: choice.name, policy: choice.policy, policyFile, scenarioFile: file, cases: o.cases, replay: replayFlags(o), onProgress });
+      const summary = await runToFolder(scenario, { outDir, seed, policyName: choice.name, policy: choice.policy, policyFile, scenarioFile: file, cases: o.cases, casesFormat: o.casesFormat, idColumns: o.idColumns, replay: replayFlags(o), onProgress });
       progress?.end();
       if (!o.quiet) printRunSummary(summary, outDir);
       reportChecks([summary]);
@@ -85,12 +96,16 @@ export function buildProgram(): Command {
     .description('Run several policies on the same replications (common random numbers) and compare them')
     .argument('<scenario>', 'scenario file (JSON)')
     .option('--policies <list>', 'comma-separated policies or policy files', 'flat,hierarchical')
-    .option('-r, --reps <n>', 'replications per policy', positiveInt('--reps'), 5)
+    .option('-r, --reps <n>', 'replications per policy (with --precision: to start with)', positiveInt('--reps'), 5)
+    .option('--precision <x>', 'add replications (from --reps) until the 95% half-width of the metric’s mean is within this share of the mean, e.g. 0.05', fraction('--precision'))
+    .option('--precision-metric <metric>', 'the metric --precision aims at (default resolutionHours.mean)')
+    .option('--max-reps <n>', 'cap on replications with --precision (default 100)', positiveInt('--max-reps'))
     .option('-s, --seed <seed>', 'base seed; replication i uses seed+i (default: the scenario’s)')
     .option('-o, --out <dir>', 'output folder (default results/<scenario>-compare-seed<seed>)')
     .option('--variant <name>', 'apply one of the scenario’s named variants before --set')
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
-    .option('--runs', 'also write every run’s own folder under <out>/runs/')
+    .option('--runs', 'also write every run’s own folder under <out>/runs/ (rows start with scenario, policy, seed, rep)')
+    .option('--cases-format <format>', 'format of the cases file in each run’s folder: csv | csv.gz | parquet', casesFormat, 'csv')
     .option('-w, --workers <n>', 'worker threads (default: all cores); results equal a sequential run', positiveInt('--workers'))
     .option('-q, --quiet', 'no progress or table');
   replayOptions(compare).action(compareCommand);
@@ -100,10 +115,14 @@ export function buildProgram(): Command {
     .description('Run one policy on several replications and report means with confidence intervals')
     .argument('<scenario>', 'scenario file (JSON)')
     .option('-p, --policy <name|file>', 'policy (default: the scenario’s)')
-    .option('-r, --reps <n>', 'replications', positiveInt('--reps'), 10)
+    .option('-r, --reps <n>', 'replications (with --precision: to start with)', positiveInt('--reps'), 10)
+    .option('--precision <x>', 'add replications (from --reps) until the 95% half-width of the metric’s mean is within this share of the mean, e.g. 0.05', fraction('--precision'))
+    .option('--precision-metric <metric>', 'the metric --precision aims at (default resolutionHours.mean)')
+    .option('--max-reps <n>', 'cap on replications with --precision (default 100)', positiveInt('--max-reps'))
     .option('-s, --seed <seed>', 'base seed; replication i uses seed+i')
     .option('-o, --out <dir>', 'output folder (default results/<scenario>-<policy>-reps)')
-    .option('--runs', 'also write every run’s own folder under <out>/runs/')
+    .option('--runs', 'also write every run’s own folder under <out>/runs/ (rows start with scenario, policy, seed, rep)')
+    .option('--cases-format <format>', 'format of the cases file in each run’s folder: csv | csv.gz | parquet', casesFormat, 'csv')
     .option('-w, --workers <n>', 'worker threads (default: all cores); results equal a sequential run', positiveInt('--workers'))
     .option('--variant <name>', 'apply one of the scenario’s named variants before --set')
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
@@ -178,6 +197,33 @@ export function buildProgram(): Command {
     .action(mergeCommand);
 
   program
+    .command('experiment')
+    .description('Run an experiment file: a declared compare, replicate, sweep, size or findings (docs/experiments.md; schema: scenarios/experiment.schema.json)')
+    .argument('<file>', 'experiment file (JSON)')
+    .option('-o, --out <dir>', 'output folder (default: the file’s outputs.dir, else the command’s)')
+    .option('-q, --quiet', 'no progress or table')
+    .action(async (file: string, o: { out?: string; quiet?: boolean }) => {
+      const experiment = loadExperiment(file);
+      await runExperimentFile(experiment, { file, out: o.out, quiet: o.quiet });
+    });
+
+  program
+    .command('warmup')
+    .description('Suggest warmupDays from a pilot run: MSER (batches of a day) on the mean backlog per tier across replications, from an empty system')
+    .argument('<scenario>', 'scenario file (JSON)')
+    .option('-p, --policy <name|file>', 'policy (default: the scenario’s)')
+    .option('-r, --reps <n>', 'pilot replications, averaged before the rule is applied', positiveInt('--reps'), 3)
+    .option('-s, --seed <seed>', 'base seed (default: the scenario’s)')
+    .option('--variant <name>', 'apply one of the scenario’s named variants before --set')
+    .option('--set <path=value>', 'override a scenario field, e.g. --set horizonDays=60 (repeatable)', collect, [])
+    .option('--batch <steps>', 'time steps per batch (default: one day; 5 = textbook MSER-5)', positiveInt('--batch'))
+    .option('-w, --workers <n>', 'worker threads (default: all cores)', positiveInt('--workers'))
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (file: string, o: WarmupOptions) => {
+      await warmupCommand(file, o);
+    });
+
+  program
     .command('validate')
     .description('Check scenario files and print what is wrong with each (exit 2 if any is invalid)')
     .argument('<files...>', 'scenario files')
@@ -249,10 +295,11 @@ export function buildProgram(): Command {
 
   program
     .command('schema')
-    .description('Print (or write) the JSON Schema of scenario files')
+    .description('Print (or write) the JSON Schema of scenario files (or of experiment files)')
     .option('-o, --out <file>', 'write to this file instead of stdout')
-    .action((o: { out?: string }) => {
-      const text = stableJson(scenarioJsonSchema());
+    .option('--experiment', 'the schema of experiment files (scenarios/experiment.schema.json)')
+    .action((o: { out?: string; experiment?: boolean }) => {
+      const text = stableJson(o.experiment ? experimentJsonSchema() : scenarioJsonSchema());
       if (o.out) writeFileAtomic(o.out, text);
       else process.stdout.write(text);
     });

@@ -10,13 +10,15 @@ export async function runReplication(task: ReplicationTask): Promise<Replication
   try {
     const policy = task.policyFile ? await loadPolicyFile(task.policyFile) : undefined;
     if (task.outDir) {
-      const summary = await runToFolder(task.scenario, { outDir: task.outDir, seed: task.seed, policyName: task.policyName, policy, policyFile: task.policyFile, scenarioFile: task.scenarioFile, replay: task.replay });
-      return { index: task.index, ok: true, summary };
+      let timeseriesCsv: string | undefined;
+      const onTimeseries = task.timeseries ? (csv: string) => (timeseriesCsv = csv) : undefined;
+      const summary = await runToFolder(task.scenario, { outDir: task.outDir, seed: task.seed, policyName: task.policyName, policy, policyFile: task.policyFile, scenarioFile: task.scenarioFile, replay: task.replay, casesFormat: task.casesFormat, idColumns: true, rep: task.rep, onTimeseries });
+      return { index: task.index, ok: true, summary, timeseriesCsv };
     }
     const replay = task.replay ? replayFile(task.scenario, task.seed, policy?.name ?? task.policyName, task.replay.path, task.replay) : undefined;
-    const { summary } = await simulate(task.scenario, { seed: task.seed, policyName: task.policyName, policy, observers: replay ? [replay.observer] : [] });
+    const { summary, timeseriesCsv } = await simulate(task.scenario, { seed: task.seed, policyName: task.policyName, policy, observers: replay ? [replay.observer] : [] });
     replay?.close(summary);
-    return { index: task.index, ok: true, summary };
+    return { index: task.index, ok: true, summary, ...(task.timeseries ? { timeseriesCsv } : {}) };
   } catch (err) {
     return { index: task.index, ok: false, error: err instanceof Error ? err.message : String(err) };
   }

@@ -5,7 +5,8 @@ import type { Summary } from '../../run/summary.ts';
 import type { Policy } from '../../policies/types.ts';
 import { resolvePolicy } from '../../policies/registry.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { FileSink, stableJson, writeFileAtomic } from './files.ts';
+import { casesFileName, openCaseSink, withIdColumns, type CasesFormat, type RunIds } from './caseSinks.ts';
+import { stableJson, writeFileAtomic } from './files.ts';
 import { replayFile, type ReplayOptions } from './replayFile.ts';
 import { VERSION } from './version.ts';
 
@@ -23,6 +24,14 @@ export interface RunToFolderOptions {
   replay?: ReplayOptions;
   /** Progress of the simulation (see `simulate`'s onProgress). */
   onProgress?: (simHours: number, horizonHours: number, cases: number) => void;
+  /** cases.csv (default), cases.csv.gz or cases.parquet. */
+  casesFormat?: CasesFormat;
+  /** Put `scenario, policy, seed, rep` first on every row of cases, timeseries.csv and staff.csv (for stacking runs). */
+  idColumns?: boolean;
+  /** The replication number written in the id columns (default 0). */
+  rep?: number;
+  /** Receives timeseries.csv's text as the run produced it (without id columns): for means across replications. */
+  onTimeseries?: (csv: string) => void;
 }
 
 export function scenarioHash(s: Scenario): string {
@@ -39,20 +48,23 @@ export async function runToFolder(scenario: Scenario, opts: RunToFolderOptions):
   // Resolve the policy before opening any file, so bad input leaves nothing behind.
   const policyName = opts.policy?.name ?? opts.policyName ?? scenario.policy.name;
   resolvePolicy(policyName, scenario.policy, opts.policy);
-  const sink = opts.cases === false ? undefined : new FileSink(join(opts.outDir, 'cases.csv'));
+  const format = opts.casesFormat ?? 'csv';
+  const ids: RunIds | undefined = opts.idColumns ? { scenario: scenario.name, policy: policyName, seed: opts.seed ?? scenario.seed, rep: opts.rep ?? 0 } : undefined;
+  const sink = opts.cases === false ? undefined : openCaseSink(join(opts.outDir, casesFileName(format)), format, ids);
   const replay = opts.replay ? replayFile(scenario, opts.seed ?? scenario.seed, policyName, join(opts.outDir, 'replay.json'), opts.replay) : undefined;
   const observers = replay ? [replay.observer] : [];
   const result = await simulate(scenario, { seed: opts.seed, policyName: opts.policyName, policy: opts.policy, caseSink: sink, observers, onProgress: opts.onProgress });
-  sink?.close();
   const files: Record<string, number> = {};
-  if (sink) files['cases.csv'] = sink.bytes;
+  if (sink) files[casesFileName(format)] = sink.close();
   if (replay) files[opts.replay?.gzip ? 'replay.json.gz' : 'replay.json'] = replay.close(result.summary);
   // A run with a policy file records the file, so scenario.json runs again as it is.
   const asRun = opts.policyFile ? { ...result.scenario, policy: { ...result.scenario.policy, name: opts.policyFile } } : result.scenario;
   files['scenario.json'] = writeFileAtomic(join(opts.outDir, 'scenario.json'), stableJson(asRun));
   files['summary.json'] = writeFileAtomic(join(opts.outDir, 'summary.json'), stableJson(result.summary));
-  files['timeseries.csv'] = writeFileAtomic(join(opts.outDir, 'timeseries.csv'), result.timeseriesCsv);
-  files['staff.csv'] = writeFileAtomic(join(opts.outDir, 'staff.csv'), result.staffCsv);
+  opts.onTimeseries?.(result.timeseriesCsv);
+  const tidy = (csv: string) => (ids ? withIdColumns(csv, ids) : csv);
+  files['timeseries.csv'] = writeFileAtomic(join(opts.outDir, 'timeseries.csv'), tidy(result.timeseriesCsv));
+  files['staff.csv'] = writeFileAtomic(join(opts.outDir, 'staff.csv'), tidy(result.staffCsv));
   const manifest = {
     gridgov: VERSION,
     node: process.version,

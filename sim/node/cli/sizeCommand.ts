@@ -6,7 +6,8 @@ import { costPerDay, parseCostRates, type CostRates } from '../../experiment/siz
 import { paretoFlags } from '../../experiment/sizeFrontier.ts';
 import { searchLeastCost, type Evaluation } from '../../experiment/sizeSearch.ts';
 import { candidateKey, candidateValues, parseVary, type VaryField } from '../../experiment/sizeSpace.ts';
-import { lowerIsBetter, parseTarget, slack, targetMet, unfavourableEnd, type Target } from '../../experiment/sizeTargets.ts';
+import { evaluateTargets, lowerIsBetter, parseTarget, type Target, type TargetStatus } from '../../experiment/sizeTargets.ts';
+import { metricValue } from '../../experiment/metrics.ts';
 import { parseSetSpec } from '../../experiment/sweepParams.ts';
 import { pointSummaryCsv, summarizePoints, type PointSummary, type RunRecord } from '../../experiment/sweepTables.ts';
 import type { Summary } from '../../run/summary.ts';
@@ -48,7 +49,7 @@ export interface Candidate {
   households: number;
   summary: PointSummary;
   feasible: boolean;
-  targets: { target: string; mean: number; ciLow: number; ciHigh: number; unfavourableEnd: number; met: boolean; slack: number }[];
+  targets: TargetStatus[];
   pareto: boolean;
   chosen: boolean;
 }
@@ -205,10 +206,8 @@ function summarizeCandidate(c: { levels: number[]; values: number[]; key: string
     cost: (s) => costPerDay(s, rates),
     costPerHousehold: (s) => costPerDay(s, rates) / households,
   });
-  const status = targets.map((t) => {
-    const i = summary!.metrics[t.metric]!;
-    return { target: t.text, mean: i.mean, ciLow: i.ciLow, ciHigh: i.ciHigh, unfavourableEnd: unfavourableEnd(t, i), met: targetMet(t, i), slack: slack(t, i) };
-  });
+  const valuesOf = (metric: string) => runs.map((r) => (metric === 'cost' ? costPerDay(r.summary, rates) : metric === 'costPerHousehold' ? costPerDay(r.summary, rates) / households : metricValue(r.summary, metric)));
+  const status = evaluateTargets(targets, valuesOf, (m) => summary!.metrics[m]!, o.level);
   return { order, key: c.key, values: c.values, households, summary: { ...summary!, point: order }, feasible: status.every((s) => s.met), targets: status, pareto: false, chosen: false };
 }
 
@@ -234,6 +233,18 @@ function candidatesCsv(fields: readonly VaryField[], candidates: readonly Candid
   return pointSummaryCsv(
     fields.map((f) => f.path),
     rows,
-    { feasible: (r) => (byOrder.get(r.point)!.feasible ? 1 : 0), pareto: (r) => (byOrder.get(r.point)!.pareto ? 1 : 0), chosen: (r) => (byOrder.get(r.point)!.chosen ? 1 : 0) },
+    {
+      // each target's Holm-adjusted p-value and whether it is met (Holm over the candidate's targets)
+      ...Object.fromEntries(
+        (candidates[0]?.targets ?? []).flatMap((t, k) => [
+          [`${t.target}.pHolm`, (r: PointSummary) => byOrder.get(r.point)!.targets[k]!.pHolm],
+          [`${t.target}.met`, (r: PointSummary) => (byOrder.get(r.point)!.targets[k]!.met ? 1 : 0)],
+        ]),
+      ),
+      adjustment: () => 'holm',
+      feasible: (r) => (byOrder.get(r.point)!.feasible ? 1 : 0),
+      pareto: (r) => (byOrder.get(r.point)!.pareto ? 1 : 0),
+      chosen: (r) => (byOrder.get(r.point)!.chosen ? 1 : 0),
+    },
   );
 }

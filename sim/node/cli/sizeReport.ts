@@ -11,7 +11,7 @@ export function printSizing(r: SizingResult, fields: readonly VaryField[], outDi
   const out: string[] = [];
   const pct = `${Math.round(r.level * 100)}%`;
   const rates = ROLES.filter((role) => r.costRates[role] !== 0).map((role) => `${role} ${r.costRates[role]}`);
-  out.push(`${r.scenario}: least ${r.objective === 'cost' ? 'cost' : 'cost per household'} meeting ${r.targets.join(', ')} — each at the unfavourable end of its ${pct} interval`);
+  out.push(`${r.scenario}: least ${r.objective === 'cost' ? 'cost' : 'cost per household'} meeting ${r.targets.join(', ')} — each at the unfavourable end of its ${pct} interval${r.targets.length > 1 ? `, Holm-corrected over the ${r.targets.length} targets (all met together with one-sided confidence ${num(100 * (1 - (1 - r.level) / 2), 1)}%)` : ''}`);
   out.push(`${r.reps} replications per candidate on seeds ${r.seeds[0]}..${r.seeds[r.seeds.length - 1]} (common random numbers across candidates); cost per day = staff-hours × (${rates.join(', ') || 'no rates'})`);
   out.push(`search: ${r.search.mode === 'monotone' ? 'monotone bisection' : 'exhaustive'} over ${fields.map((f) => `${f.path} ${f.values.join(',')}`).join(' × ')} (${r.search.boxSize} candidates): ${r.search.evaluated} evaluated, ${runsMade} runs made now (${seconds.toFixed(1)} s)`);
   out.push('');
@@ -21,7 +21,7 @@ export function printSizing(r: SizingResult, fields: readonly VaryField[], outDi
     out.push(`cost per day: ${iv(c.cost)}   per household per day: ${iv(c.costPerHousehold)}`);
     const chosen = r.candidates.find((x) => x.chosen)!;
     out.push('');
-    out.push(renderTable(['target', `mean [${pct} CI]`, 'unfavourable end', 'met', 'slack'], chosen.targets.map((t) => [t.target + (t.target === c.binding ? '  ← binds' : ''), iv(t), num(t.unfavourableEnd, digits(t.mean)), t.met ? 'yes' : 'NO', `${num(100 * t.slack, 1)}%`])));
+    out.push(renderTable(['target', `mean [${pct} CI]`, 'unfavourable end (Holm)', 'p (Holm)', 'met', 'slack'], chosen.targets.map((t) => [t.target + (t.target === c.binding ? '  ← binds' : ''), iv(t), num(t.unfavourableEnd, digits(t.mean)), num(t.pHolm, 4), t.met ? 'yes' : 'NO', `${num(100 * t.slack, 1)}%`])));
     for (const n of c.cheaperNeighbours) out.push(`one step cheaper, ${Object.entries(n.values).map(([p, v]) => `${p}=${v}`).join(' ')}: ${n.fails.length ? `fails ${n.fails.join(', ')}` : 'meets every target (but costs more or was not the cheapest)'}`);
   } else out.push('chosen: none — no candidate evaluated meets every target');
   out.push('');

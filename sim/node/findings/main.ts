@@ -15,7 +15,7 @@ import { DERIVED, metricContext, metricOf, seriesOf } from './derived.ts';
 import { loadPlan, type ScenarioPlan } from './plan.ts';
 import { ReplicationPool } from './pool.ts';
 import { hoursBars, pairsOf, readings, reformSplit, renderScenario, survivalSeries, type ParameterNote, type ScenarioResult } from './render.ts';
-import { replicateAdaptively, type VariantRun } from './replicate.ts';
+import { replicateAdaptively, type VariantRun } from '../experiment/precision.ts';
 import { barChart, lineChart, stackedBars, survivalChart } from './svg.ts';
 import { headlineSensitivity, sensitivityNumbers } from './sensitivity.ts';
 
@@ -178,8 +178,16 @@ export async function runFindings(o: FindingsOptions): Promise<{ markdown: strin
       const ctx = metricContext(first);
       const t0 = performance.now();
       const tty = process.stderr.isTTY === true;
-      const achieved = await replicateAdaptively(variants, first.seed, precision, ctx, pool, (d, n) => {
-        if (tty) log(`\r\x1b[K${first.name}: ${d}/${n} runs`);
+      let finished = 0;
+      const achieved = await replicateAdaptively(variants, first.seed, precision, (s) => metricOf(s, precision.metric, ctx), (tasks) => {
+        finished = 0;
+        return Promise.all(
+          tasks.map(async (t) => {
+            const r = await pool.run(t);
+            if (tty) log(`\r\x1b[K${first.name}: ${++finished}/${tasks.length} runs`);
+            return r;
+          }),
+        );
       });
       const broken = variants.flatMap((v) => v.summaries.filter((s) => !s.checks.ok).map((s) => `${v.name} seed ${s.seed}`));
       if (broken.length) throw new Error(`${first.name}: the books do not balance in ${broken.join(', ')}`);

@@ -5,6 +5,8 @@ import { InputError } from '../../scenario/errors.ts';
 // The findings plan (scenarios/findings.json): which scenarios and variants `npm run findings`
 // runs, the precision it aims for, what it tabulates and charts, and the published figures it
 // sets the results against. Everything in docs/findings.md comes from this plan and the runs.
+// It is one kind of experiment file (sim/node/experiment/experimentFile.ts): `gridgov experiment
+// scenarios/findings.json` runs it like `npm run findings`.
 
 const metricSpec = z.strictObject({
   metric: z.string().min(1).describe('A dotted path into summary.json, or derived.<name> (sim/node/findings/derived.ts)'),
@@ -66,6 +68,9 @@ const scenarioSpec = z.strictObject({
 
 export const planSchema = z.strictObject({
   $schema: z.string().optional(),
+  kind: z.literal('findings').optional().describe('As an experiment file (gridgov experiment): "findings"'),
+  outputs: z.strictObject({ dir: z.string().min(1).default('docs') }).optional().describe('As an experiment file: the folder for findings.md and findings/ (default docs)'),
+  workers: z.number().int().min(1).optional().describe('As an experiment file: worker threads (default: all cores)'),
   description: z.string().optional(),
   precision: z.strictObject({
     metric: z.string().default('resolutionHours.mean'),

@@ -3,7 +3,7 @@ import { meanCI, pairedDiffCI, type Interval } from '../../stats/ci.ts';
 import { metricOf, seriesOf, type MetricContext } from './derived.ts';
 import type { MetricSpec, MonthlySpec, PublishedSpec, ReformSpec, ScenarioPlan } from './plan.ts';
 import { STAGE_COLUMNS, STAGES } from '../../model/stageClock.ts';
-import type { Achieved, VariantRun } from './replicate.ts';
+import type { Achieved, VariantRun } from '../experiment/precision.ts';
 import { sensitivityLines, type FindingsSensitivity } from './sensitivity.ts';
 
 export interface ScenarioResult {

@@ -14,7 +14,7 @@ import { VERSION } from '../cli/version.ts';
 import { metricOf, type MetricContext } from './derived.ts';
 import type { ScenarioPlan } from './plan.ts';
 import type { ReplicationPool } from './pool.ts';
-import type { VariantRun } from './replicate.ts';
+import type { VariantRun } from '../experiment/precision.ts';
 import { fmt, pairsOf } from './render.ts';
 
 export interface FindingsSensitivity {

@@ -135,7 +135,7 @@ describe('gridgov command', () => {
       const i = c.metrics[m].hierarchical;
       expect(i.ciLow).toBeLessThanOrEqual(i.mean);
       expect(i.ciHigh).toBeGreaterThanOrEqual(i.mean);
-      expect(c.differences[m]['hierarchical-copyOfHierarchical']).toEqual({ mean: 0, ciLow: 0, ciHigh: 0 });
+      expect(c.differences[m]['hierarchical-copyOfHierarchical']).toMatchObject({ mean: 0, ciLow: 0, ciHigh: 0, n: 3, sd: 0, pValue: 1, pHolm: 1 });
       expect(c.differences[m]['hierarchical-flat']).toBeDefined();
     }
     expect(c.differences['resolutionHours.mean']['hierarchical-flat'].mean).not.toBe(0);
@@ -149,7 +149,8 @@ describe('gridgov command', () => {
     expect(c.differences['stages.meanHours.queueHours']['hierarchical-copyOfHierarchical']).toEqual({ mean: 0, ciLow: 0, ciHigh: 0 });
     expect(Number.isFinite(c.differences['survival.median.estimate']['hierarchical-flat'].mean)).toBe(true);
     const csv = readFileSync(join(out, 'comparison.csv'), 'utf8');
-    expect(csv.split('\n')[0]).toBe('metric,kind,policy,mean,ciLow,ciHigh');
+    expect(csv.split('\n')[0]).toBe('metric,kind,policy,n,mean,sd,ciLow,ciHigh,level,pValue,adjustment,pAdjusted,ciLowAdjusted,ciHighAdjusted');
+    expect(r.stdout).toContain('Holm-adjusted');
     expect(readFileSync(join(out, 'runs.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(1 + 9);
     expect(existsSync(join(out, 'manifest.json'))).toBe(true);
   });
