@@ -82,7 +82,14 @@ export interface ReplayTerritory {
   districts: PlaceColumns;
   streets: PlaceColumns & { district: number[] };
   communities: PlaceColumns & { street: number[] };
-  grids: PlaceColumns & { community: number[] };
+  grids: PlaceColumns & {
+    community: number[];
+    /** Per-grid cell width and height, km, when cells are not squares (boundary territories). */
+    wKm?: number[];
+    hKm?: number[];
+  };
+  /** Boundary polygons (boundary territories), in the same km x/y as the places. */
+  outlines?: { districts: { name: string; rings: [number, number][][] }[] };
 }
 
 export interface ReplayHeader {

@@ -4,6 +4,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { runToFolder } from '../cli/runOutputs.ts';
 import { resolveScenario } from '../../scenario/load.ts';
 import { engineFloor } from './engineFloor.ts';
+import { inlineBoundaries } from '../boundaryFile.ts';
 import type { BenchTask } from './tasks.ts';
 
 const startupMs = performance.now(); // since this process started: node, tsx, module loading
@@ -16,7 +17,7 @@ async function measure(task: BenchTask): Promise<Record<string, unknown>> {
     if (!Array.isArray(d)) throw new Error(`${task.file}: territory.districts must be a list to take a fraction of it`);
     raw.territory.districts = d.slice(0, task.districts);
   }
-  const scenario = resolveScenario(raw, task.file, task.set);
+  const scenario = inlineBoundaries(resolveScenario(raw, task.file, task.set), task.file);
   const started = performance.now();
   const summary = await runToFolder(scenario, { outDir: task.outDir, cases: task.cases, scenarioFile: task.file });
   const runSeconds = (performance.now() - started) / 1000;
