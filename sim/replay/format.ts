@@ -82,11 +82,13 @@ export interface ReplayTerritory {
   districts: PlaceColumns;
   streets: PlaceColumns & { district: number[] };
   communities: PlaceColumns & { street: number[] };
-  grids: PlaceColumns & { community: number[]; wKm?: number[]; hKm?: number[] };
-  /**
-   * Optional, for territories built from real boundaries: polygons in the same km x/y as the
-   * places (each ring closed implicitly). Absent in generated territories.
-   */
+  grids: PlaceColumns & {
+    community: number[];
+    /** Per-grid cell width and height, km, when cells are not squares (boundary territories). */
+    wKm?: number[];
+    hKm?: number[];
+  };
+  /** Boundary polygons (boundary territories), in the same km x/y as the places. */
   outlines?: { districts: { name: string; rings: [number, number][][] }[] };
 }
 

@@ -59,7 +59,12 @@ export function replayHeader(scenario: Scenario, territory: Territory, world: Wo
       districts: places(territory.districts),
       streets: { ...places(territory.streets), district: territory.streets.map((s) => s.district) },
       communities: { ...places(territory.communities), street: territory.communities.map((c) => c.street) },
-      grids: { ...places(territory.grids), community: territory.grids.map((g) => g.community) },
+      grids: {
+        ...places(territory.grids),
+        community: territory.grids.map((g) => g.community),
+        ...(territory.grids.some((g) => g.wKm !== undefined) ? { wKm: territory.grids.map((g) => km(g.wKm ?? 0)), hKm: territory.grids.map((g) => km(g.hKm ?? 0)) } : {}),
+      },
+      ...(territory.outlines ? { outlines: territory.outlines } : {}),
     },
     desks: {
       role: world.desks.map((d) => ROLE_NAMES.indexOf(d.role)),

@@ -143,8 +143,37 @@ const districtSpec = z.strictObject({
   streets: z.union([z.number().int().positive(), z.array(streetSpec).min(1)]).optional(),
 });
 
+// ---- Boundary territory (issue 14): grids as Beidou cells inside real boundaries ----------------
+// Kept in its own block: sim/territory/boundaryTerritory.ts reads it, nothing else does.
+const lonLat = z.tuple([z.number(), z.number()]);
+const boundaryFeatureSchema = z.strictObject({
+  name: z.string().min(1).describe('Value of the GeoJSON property `nameProperty` of the feature'),
+  label: z.string().optional().describe('Name used in outputs (default: `name`)'),
+  population: z.number().int().positive().describe('Residents of the feature (e.g. a census count)'),
+  streets: z.number().int().positive().describe('Streets/towns generated inside it, as partitions of its grids'),
+  rings: z
+    .array(z.array(lonLat).min(4))
+    .optional()
+    .describe('Filled from `file` when the scenario is loaded: every ring of the feature, [lon, lat]'),
+  seat: lonLat.optional().describe('Where its density peaks, [lon, lat]; filled from the GeoJSON `cp` property when present'),
+});
+const boundariesSchema = z
+  .strictObject({
+    file: z.string().min(1).describe('GeoJSON FeatureCollection (lon/lat), relative to the scenario file'),
+    nameProperty: z.string().default('name'),
+    features: z.array(boundaryFeatureSchema).min(1),
+    floorDensityShare: z
+      .number()
+      .min(0)
+      .default(0.1)
+      .describe('Density far from the seat relative to the peak (assumption; see docs/scenarios/megacity.md)'),
+  })
+  .describe('Build districts from boundary polygons: grids are the Beidou cells (gridCodeLevel) holding each feature’s residents');
+// ---- end of the boundary territory block ---------------------------------------------------------
+
 export const territorySchema = z.strictObject({
   ...territorySchemaBase,
+  boundaries: boundariesSchema.optional(),
   districts: z
     .union([z.number().int().positive(), z.array(districtSpec).min(1)])
     .default(1)

@@ -12,7 +12,9 @@
  *   L5   two hex digits (lon 0..e, lat 0..e), 15 × 15 split, cell 4″ × 4″
  *   L6   one digit 0..3 = latIdx*2 + lonIdx, 2 × 2 split, cell 2″ × 2″
  *   L7-L10 two digits 0..7 each, 8 × 8 split, cells 1/4″, 1/32″, 1/256″, 1/2048″
- * Hex digits are lowercase; decoding is strict (uppercase hex is rejected).
+ * Hex digits are encoded lowercase; decoding also accepts the upper-case form (A–E) that the
+ * standard's examples and other implementations (e.g. SuperMap, ywx001) emit, and returns the
+ * code in the lowercase canonical form. Anything else is rejected.
  *
  * Arithmetic: all geometry is done in integer "units" of 1/2048″ (the L10 cell size), so
  * 1° = 7 372 800 units and every cell edge is an exact integer; |coord| ≤ 180° fits far
@@ -140,10 +142,12 @@ export function beidouLevelOf(code: string): number {
 
 const HEX = '0123456789abcdef';
 
-export function decodeBeidou(code: string): BeidouCell {
-  const level = beidouLevelOf(code);
+export function decodeBeidou(input: string): BeidouCell {
+  const level = beidouLevelOf(input);
+  // Upper-case hex after the level-1 part (hemisphere, zone, band letter) is the same code.
+  const code = input.slice(0, 4) + input.slice(4).toLowerCase();
   const fail = (what: string): never => {
-    throw new Error(`Invalid BeiDou code "${code}": ${what}`);
+    throw new Error(`Invalid BeiDou code "${input}": ${what}`);
   };
   const hemi = code[0];
   if (hemi !== 'N' && hemi !== 'S') fail(`hemisphere must be 'N' or 'S', got '${hemi}'`);
@@ -171,8 +175,8 @@ export function decodeBeidou(code: string): BeidouCell {
       const b = code[pos + 1];
       i = HEX.indexOf(a);
       j = HEX.indexOf(b);
-      if (i < 0 || i >= s.nLon) fail(`level ${l} longitude digit at position ${pos} must be lowercase hex 0..${HEX[s.nLon - 1]}, got '${a}'`);
-      if (j < 0 || j >= s.nLat) fail(`level ${l} latitude digit at position ${pos + 1} must be lowercase hex 0..${HEX[s.nLat - 1]}, got '${b}'`);
+      if (i < 0 || i >= s.nLon) fail(`level ${l} longitude digit at position ${pos} must be hex 0..${HEX[s.nLon - 1]}, got '${a}'`);
+      if (j < 0 || j >= s.nLat) fail(`level ${l} latitude digit at position ${pos + 1} must be hex 0..${HEX[s.nLat - 1]}, got '${b}'`);
     }
     lonOff += i * s.lonUnits;
     latOff += j * s.latUnits;

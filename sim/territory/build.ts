@@ -1,5 +1,6 @@
 import type { TerritorySpec } from '../scenario/schema.ts';
 import { encodeBeidou } from './beidou.ts';
+import { buildBoundaryTerritory } from './boundaryTerritory.ts';
 
 /** A node of the territory tree. Positions are km east/north of the origin. */
 export interface Place {
@@ -13,7 +14,15 @@ export interface Place {
   residents: number;
   households: number;
 }
-export interface Grid extends Place { community: number; street: number; district: number; sideKm: number }
+export interface Grid extends Place {
+  community: number;
+  street: number;
+  district: number;
+  sideKm: number;
+  /** Width and height of the grid's Beidou cell, km, when cells are not squares (boundary territories). */
+  wKm?: number;
+  hKm?: number;
+}
 export interface Community extends Place { street: number; district: number; grids: number[] }
 export interface Street extends Place { district: number; communities: number[]; grids: number[] }
 export interface District extends Place { streets: number[]; grids: number[] }
@@ -24,6 +33,8 @@ export interface Territory {
   communities: Community[];
   grids: Grid[];
   residents: number;
+  /** Boundary polygons (boundary territories only), in the same km x/y as the places. */
+  outlines?: { districts: { name: string; rings: [number, number][][] }[] };
 }
 
 const KM_PER_DEG = 111.32;
@@ -38,9 +49,11 @@ interface Block { w: number; h: number }
 /**
  * Builds the tree from counts or lists. Grids are square cells of area households / density,
  * packed so that siblings are contiguous: children of a node sit in a near-square arrangement
- * of equal slots, so geometry (and thus travel time) follows the hierarchy.
+ * of equal slots, so geometry (and thus travel time) follows the hierarchy. With
+ * `spec.boundaries` the tree comes from boundary polygons instead (boundaryTerritory.ts).
  */
 export function buildTerritory(spec: TerritorySpec): Territory {
+  if (spec.boundaries) return buildBoundaryTerritory(spec);
   const t: Territory = { districts: [], streets: [], communities: [], grids: [], residents: 0 };
   const sideKm = Math.sqrt(spec.householdsPerGrid / spec.householdsPerKm2);
   const cosLat = Math.cos((spec.origin.lat * Math.PI) / 180);

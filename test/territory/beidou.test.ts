@@ -158,11 +158,24 @@ describe('BeiDou grid code (GB/T 39409-2020)', () => {
     expect(() => beidouCellSizeDegrees(0)).toThrow(RangeError);
   });
 
+  it('decodes the upper-case form of the hex digits to the same cell, as the canonical lowercase code', () => {
+    for (const L of [2, 4, 5, 8, 10]) {
+      const code = encodeBeidou(BEIJING.lat, BEIJING.lon, L);
+      const upper = code.toUpperCase();
+      const a = decodeBeidou(code);
+      const b = decodeBeidou(upper);
+      expect({ ...b, code: a.code }).toEqual(a);
+      expect(b.code).toBe(code);
+    }
+    expect(decodeBeidou('N50J47539B82').code).toBe('N50J47539b82');
+    expect(() => decodeBeidou('n50J47539b82')).toThrow('"n50J47539b82"'); // the level-1 part stays upper-case
+  });
+
   it('malformed codes throw with a message naming the code', () => {
     const bad = [
       '', 'X50J', 'N99J', 'N00J', 'N5aJ', 'N50W', 'N50j', 'N50J4', 'N50J47539b', 'N50J475391', // lengths / L1
       'N50Jc7', 'N50J48', 'N50J476', 'N50J475f9', 'N50J4753a', 'N50J47539f2', 'N50J47539bg',
-      'N50J47539B82', 'N50J47539b84', 'N50J47539b8280', 'N50J47539b820008000000',
+      'N50J47539G82', 'N50J47539b84', 'N50J47539b8280', 'N50J47539b820008000000',
     ];
     for (const code of bad) {
       expect(() => decodeBeidou(code), JSON.stringify(code)).toThrow(`"${code}"`);

@@ -4,19 +4,30 @@ import { readFileSync, rmSync } from 'node:fs';
 import { runToFolder } from '../cli/runOutputs.ts';
 import { resolveScenario } from '../../scenario/load.ts';
 import { engineFloor } from './engineFloor.ts';
+import { chainLoop } from './chainLoop.ts';
+import { chainParamsOf } from './chainParams.ts';
+import { inlineBoundaries } from '../boundaryFile.ts';
 import type { BenchTask } from './tasks.ts';
 
 const startupMs = performance.now(); // since this process started: node, tsx, module loading
 
 async function measure(task: BenchTask): Promise<Record<string, unknown>> {
   if (task.kind === 'floor') return { ...(await engineFloor(task.depth, task.events)) };
-  const raw = JSON.parse(readFileSync(task.file, 'utf8')) as { territory: { districts: unknown } };
-  if (task.districts !== undefined) {
-    const d = raw.territory.districts;
-    if (!Array.isArray(d)) throw new Error(`${task.file}: territory.districts must be a list to take a fraction of it`);
-    raw.territory.districts = d.slice(0, task.districts);
+  if (task.kind === 'chainLoop') {
+    const s = resolveScenario(JSON.parse(readFileSync(task.file, 'utf8')), task.file, task.set);
+    const r = chainLoop(chainParamsOf(s));
+    return { runSeconds: r.seconds, cases: r.cases, events: r.events, meanSojournHours: r.meanSojournHours };
   }
-  const scenario = resolveScenario(raw, task.file, task.set);
+  const raw = JSON.parse(readFileSync(task.file, 'utf8')) as { territory: { districts?: unknown; boundaries?: { features: unknown[] } } };
+  if (task.districts !== undefined) {
+    if (raw.territory.boundaries) raw.territory.boundaries.features = raw.territory.boundaries.features.slice(0, task.districts);
+    else {
+      const d = raw.territory.districts;
+      if (!Array.isArray(d)) throw new Error(`${task.file}: territory.districts must be a list to take a fraction of it`);
+      raw.territory.districts = d.slice(0, task.districts);
+    }
+  }
+  const scenario = inlineBoundaries(resolveScenario(raw, task.file, task.set), task.file);
   const started = performance.now();
   const summary = await runToFolder(scenario, { outDir: task.outDir, cases: task.cases, scenarioFile: task.file });
   const runSeconds = (performance.now() - started) / 1000;

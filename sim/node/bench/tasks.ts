@@ -1,11 +1,13 @@
 /** What one bench child process measures. */
 export type BenchTask =
   | { kind: 'floor'; depth: number; events: number }
+  /** The hand-written event loop of the three-tier network in `file` (chainLoop.ts), with `set` applied. */
+  | { kind: 'chainLoop'; file: string; set: string[] }
   | {
       kind: 'run';
       file: string;
       set: string[];
-      /** Keep only the first k districts of the scenario's list (the scaling series). */
+      /** Keep only the first k districts of the scenario's list, or of its boundary features (the scaling series). */
       districts?: number;
       outDir: string;
       cases: boolean;
@@ -18,6 +20,17 @@ export interface FloorMeasurement {
   seconds: number;
   eventsPerSecond: number;
   microsecondsPerEvent: number;
+  peakRssMB: number;
+}
+
+export interface ChainLoopMeasurement {
+  wallSeconds: number;
+  startupSeconds: number;
+  /** The loop alone. */
+  runSeconds: number;
+  cases: number;
+  events: number;
+  meanSojournHours: number;
   peakRssMB: number;
 }
 

@@ -14,6 +14,8 @@ interface BenchFlags {
   out: string;
   default: string;
   city: string;
+  chain: string;
+  chainDays?: number;
   quiet?: boolean;
 }
 
@@ -43,6 +45,9 @@ export function renderBench(r: BenchReport): string {
   const runs = [runRow(`default (median of ${r.default.runs.length})`, r.default.median)];
   if (r.megacity) runs.push(runRow(`megacity, ${r.megacity.days} d`, r.megacity));
   for (const p of r.scaling.points) runs.push(runRow(`megacity ${p.districts}/16 districts, ${r.scaling.days} d`, p));
+  runs.push(runRow(`three-tier network, ${r.chain.days} d`, r.chain.gridgov));
+  const l = r.chain.loop;
+  runs.push([`hand-written loop, same network`, num(l.wallSeconds, 2), num(l.runSeconds, 2), l.cases.toLocaleString('en-US'), Math.round(l.cases / l.runSeconds).toLocaleString('en-US'), l.events.toLocaleString('en-US'), Math.round(l.events / l.runSeconds).toLocaleString('en-US'), num((l.runSeconds * 1e6) / l.events, 2), '', num(l.peakRssMB, 0), '0.0']);
   const targets = r.targets.map((t) => [t.name, t.target, t.measured, t.met ? 'met' : 'MISSED']);
   return [
     `gridgov bench — ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, node ${r.machine.node}`,
@@ -61,6 +66,7 @@ export async function benchCommand(o: BenchFlags): Promise<void> {
   // Check both scenarios before the long measurements start.
   loadScenarioFile(o.default);
   loadScenarioFile(o.city);
+  loadScenarioFile(o.chain);
   const opts: BenchOptions = {
     defaultFile: o.default,
     megacityFile: o.city,
@@ -69,6 +75,8 @@ export async function benchCommand(o: BenchFlags): Promise<void> {
     scaleDays: o.scaleDays ?? (o.quick ? 3 : 14),
     skipMegacity: !o.megacity,
     floorEvents: 2_000_000,
+    chainFile: o.chain,
+    chainDays: o.chainDays ?? (o.quick ? 1000 : 7200),
     // Beside the report (results/ is not cleaned by anyone else), not in a shared /tmp.
     workDir: join(dirname(o.out), 'bench-runs'),
   };

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { InputError } from '../../scenario/errors.ts';
+import { inlineBoundaries } from '../boundaryFile.ts';
 import { parseScenarioText } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { TextSink } from '../../run/caseRows.ts';
@@ -16,7 +17,7 @@ export function loadScenarioFile(file: string, sets: readonly string[] = [], var
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : String(code ?? err);
     throw new InputError(file, [{ path: '', expected: `a readable scenario file (${why})` }]);
   }
-  return parseScenarioText(text, file, sets, variant);
+  return inlineBoundaries(parseScenarioText(text, file, sets, variant), file);
 }
 
 /** Writes a file atomically: to a temporary name first, then renamed, so a crash leaves no half file. */

@@ -255,14 +255,16 @@ export function buildProgram(): Command {
 
   program
     .command('bench')
-    .description('Measure speed and memory: the bare simjs floor, the default scenario, the megacity year, and how time grows with size')
+    .description('Measure speed and memory: the bare simjs floor, the default scenario, the megacity year, how time grows with size, and a three-tier network against a hand-written loop')
     .option('--quick', 'a short version (default once, megacity 14 days, scaling 3 days): a few minutes')
     .option('-r, --reps <n>', 'runs of the default scenario (median reported; default 3)', positiveInt('--reps'))
     .option('--megacity-days <n>', 'horizon of the megacity run (default 365)', positiveInt('--megacity-days'))
     .option('--scale-days <n>', 'horizon of the four scaling runs (default 14)', positiveInt('--scale-days'))
     .option('--no-megacity', 'skip the megacity run (the scaling runs still use its territory)')
     .option('--default <file>', 'the default scenario', 'scenarios/default.json')
-    .option('--city <file>', 'the large scenario (its territory.districts must be a list)', 'scenarios/megacity.json')
+    .option('--city <file>', 'the large scenario (its territory.districts or boundaries.features must be a list)', 'scenarios/megacity.json')
+    .option('--chain <file>', 'the three-tier network also run by a hand-written loop', 'scenarios/validation/chain-3tier.json')
+    .option('--chain-days <n>', 'horizon of the three-tier network (default 7200; --quick 1000)', positiveInt('--chain-days'))
     .option('-o, --out <file>', 'where to write the JSON report', 'results/bench.json')
     .option('-q, --quiet', 'no progress or table')
     .action(benchCommand);

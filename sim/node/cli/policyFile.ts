@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../../scenario/errors.ts';
+import { importUserModule } from '../moduleFile.ts';
 import { checkPolicy, isPolicyFile } from '../../policies/registry.ts';
 import type { Policy } from '../../policies/types.ts';
 
@@ -12,7 +13,7 @@ export async function loadPolicyFile(file: string): Promise<Policy> {
   if (!existsSync(abs)) throw new InputError(file, [{ path: '', expected: 'an existing policy file (no such file)' }]);
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(abs).href)) as Record<string, unknown>;
+    mod = await importUserModule(pathToFileURL(abs).href);
   } catch (err) {
     throw new InputError(file, [{ path: '', expected: `a module that loads (${err instanceof Error ? err.message.split('\n')[0] : String(err)})` }]);
   }

@@ -32,7 +32,7 @@ describe('gridgov bench', () => {
     (city.territory as Record<string, unknown>).districts = Array.from({ length: 16 }, (_, i) => ({ name: `D${i}`, streets: 1 }));
     const cityFile = writeJson(dir, 'city.json', city);
     const out = join(dir, 'bench.json');
-    const r = gridgov(['bench', '--default', small, '--city', cityFile, '--reps', '1', '--megacity-days', '2', '--scale-days', '2', '--out', out, '-q']);
+    const r = gridgov(['bench', '--default', small, '--city', cityFile, '--reps', '1', '--megacity-days', '2', '--scale-days', '2', '--chain-days', '200', '--out', out, '-q']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8'));
@@ -46,11 +46,17 @@ describe('gridgov bench', () => {
     const cases = report.scaling.points.map((p: { casesAll: number }) => p.casesAll);
     expect(cases[3]).toBeGreaterThan(cases[0] * 4); // the series really grows
     expect(Number.isFinite(report.scaling.exponent)).toBe(true);
+    // the same network, both ways: about the same number of cases (λ = 1.4/h over 200 days ≈ 6,720)
+    expect(report.chain.days).toBe(200);
+    expect(Math.abs(report.chain.loop.cases - 6720)).toBeLessThan(6 * Math.sqrt(6720));
+    expect(Math.abs(report.chain.gridgov.casesAll - 6720)).toBeLessThan(6 * Math.sqrt(6720));
+    expect(report.chain.wallRatio).toBeGreaterThan(0);
     expect(report.targets.map((t: { name: string }) => t.name)).toEqual([
       'default scenario wall time',
       'cost per event vs bare simjs (same heap depth)',
       'cost per event vs bare simjs (100 pending)',
       'time growth with cases (exponent)',
+      'three-tier network vs hand-written loop',
       'megacity year on one core',
       'megacity peak memory',
     ]);
