@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { plannedRuns, type SweepPlan } from '../../experiment/sweepPlan.ts';
 import type { RunRecord } from '../../experiment/sweepTables.ts';
 import { InputError } from '../../scenario/errors.ts';
-import { claimPlan, RunStore, writeShared } from './runStore.ts';
+import { claimPlan, RunStore } from './runStore.ts';
+import { writeFileAtomic } from '../io/atomicWrite.ts';
 import { writeSweepResults } from './sweepCommand.ts';
 
 export interface MergeOptions {
@@ -86,14 +87,14 @@ export async function mergeCommand(dirs: string[], o: MergeOptions): Promise<voi
   for (const c of conflicts) process.stderr.write(`gridgov: warning: run ${c} differs between folders; kept the first\n`);
   claimPlan(o.out, 'sweep.json', plan, 'sweepId');
   const scenarioFile = dirs.map((d) => join(d, 'scenario.json')).find(existsSync);
-  if (scenarioFile) writeShared(join(o.out, 'scenario.json'), readFileSync(scenarioFile, 'utf8'));
+  if (scenarioFile) writeFileAtomic(join(o.out, 'scenario.json'), readFileSync(scenarioFile, 'utf8'));
   const outStore = new RunStore(o.out, plan.sweepId);
   const records: RunRecord[] = [];
   for (const r of planned) {
     const f = found.get(r.key);
     if (!f) continue;
     const target = outStore.path(r.key);
-    if (!existsSync(target) || readFileSync(target, 'utf8') !== f.bytes) writeShared(target, f.bytes);
+    if (!existsSync(target) || readFileSync(target, 'utf8') !== f.bytes) writeFileAtomic(target, f.bytes);
     records.push(f.record);
   }
   writeSweepResults(o.out, plan, records);

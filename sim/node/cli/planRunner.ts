@@ -3,8 +3,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { Progress } from './progress.ts';
 import type { ReplicationResult, ReplicationTask } from './replicationTask.ts';
 import type { RunStore } from './runStore.ts';
-import type { ReplicationPool } from './threadPool.ts';
-import { runReplications } from './workerPool.ts';
+import { runReplications, type ReplicationPool } from './workerPool.ts';
 
 /** One run to make: where its record goes and what to simulate. */
 export interface PlannedTask {
@@ -58,7 +57,7 @@ export async function runPlanned(store: RunStore, tasks: readonly PlannedTask[],
     } else failures.push(`${t.key} (seed ${t.seed}): ${r.error}`);
     progress.tick(`${t.key}${r.ok ? '' : ' FAILED'}`);
   };
-  if (o.pool) await o.pool.run(jobs, onResult);
+  if (o.pool) await o.pool.runAll(jobs, onResult);
   else await runReplications(jobs, workers, onResult);
   progress.end();
   return { ran: jobs.length, failures, summaries };

@@ -4,18 +4,7 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { RunRecord } from '../../experiment/sweepTables.ts';
 import { InputError } from '../../scenario/errors.ts';
-import { stableJson } from './files.ts';
-
-/**
- * writeFileAtomic for folders that shards on several machines share: the temporary name carries
- * the host as well as the process id, so two machines never write the same temporary file.
- */
-export function writeShared(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${hostname()}-${process.pid}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
-}
+import { stableJson, writeFileAtomic } from './files.ts';
 
 /** sha256 of an object's stable JSON: the id of a plan. */
 export function planHash(value: unknown): string {
@@ -27,7 +16,7 @@ const RECORD = /^[A-Za-z0-9_-]+\.json$/;
 /**
  * The finished runs of one plan, one file per run in `<dir>/runs/<key>.json`. Each is written to
  * a temporary name and renamed when the run completes, so after a crash or `kill -9` every file
- * present is a whole record and the rest are simply not there (stray `*.tmp-<pid>` files are
+ * present is a whole record and the rest are simply not there (stray `*.tmp-<host>-<pid>` files are
  * ignored). Records carry the plan id; one from another plan is an error, never mixed in.
  */
 export class RunStore {
@@ -45,7 +34,7 @@ export class RunStore {
   }
 
   save(record: RunRecord): void {
-    writeShared(this.path(record.key), stableJson(record));
+    writeFileAtomic(this.path(record.key), stableJson(record));
   }
 
   /** One record, if present and whole. */
@@ -110,7 +99,7 @@ export function claimPlan(dir: string, file: string, plan: { sweepId?: string; s
     }
     return;
   }
-  writeShared(path, stableJson(plan));
+  writeFileAtomic(path, stableJson(plan));
 }
 
 function describePlan(p: Record<string, unknown>): string {

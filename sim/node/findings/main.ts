@@ -13,7 +13,7 @@ import { InputError } from '../../scenario/errors.ts';
 import { meanCI, pairedDiffCI } from '../../stats/ci.ts';
 import { DERIVED, metricContext, metricOf, seriesOf } from './derived.ts';
 import { loadPlan, type ScenarioPlan } from './plan.ts';
-import { ReplicationPool } from './pool.ts';
+import { ReplicationPool } from '../cli/workerPool.ts';
 import { pairsOf, readings, renderScenario, type ScenarioResult } from './render.ts';
 import { replicateAdaptively, type VariantRun } from './replicate.ts';
 import { barChart, lineChart } from './svg.ts';

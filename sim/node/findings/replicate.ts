@@ -4,7 +4,7 @@ import type { Summary } from '../../run/summary.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { meanCI } from '../../stats/ci.ts';
 import { metricOf, type MetricContext } from './derived.ts';
-import type { ReplicationPool } from './pool.ts';
+import type { ReplicationPool } from '../cli/workerPool.ts';
 
 export interface VariantRun {
   name: string;
