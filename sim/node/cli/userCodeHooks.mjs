@@ -1,0 +1,21 @@
+// Module hooks for a user's own code (a policy file) kept in any folder (see policyFile.ts):
+// - `gridgov` and `gridgov/…` resolve to this package, as its `exports` say, wherever the
+//   importing file sits (a folder with no node_modules of its own);
+// - a TypeScript file outside node_modules loads as an ES module whatever the nearest
+//   package.json says, or when there is none (Node would take it for CommonJS, and requiring
+//   gridgov's ES modules from it fails), and so does the policy file itself (`?gridgov-user`).
+const PACKAGE = new URL('../../../package.json', import.meta.url).href;
+const TS = /\.(ts|mts|tsx)$/;
+
+export async function resolve(specifier, context, next) {
+  if (specifier === 'gridgov' || specifier.startsWith('gridgov/')) return next(specifier, { ...context, parentURL: PACKAGE });
+  return next(specifier, context);
+}
+
+export async function load(url, context, next) {
+  if (url.startsWith('file:') && !url.includes('/node_modules/')) {
+    const path = url.split('?')[0];
+    if (TS.test(path) || url.endsWith('?gridgov-user')) return next(url, { ...context, format: 'module' });
+  }
+  return next(url, context);
+}
