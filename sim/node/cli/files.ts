@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { InputError } from '../../scenario/errors.ts';
 import { parseScenarioText } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
+import { checkWorldFits } from './worldSize.ts';
 export { stableJson } from '../../run/stableJson.ts';
 
 /** Reads, overrides (a named variant, then `--set`) and validates a scenario file. Throws InputError. */
@@ -15,7 +16,9 @@ export function loadScenarioFile(file: string, sets: readonly string[] = [], var
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : String(code ?? err);
     throw new InputError(file, [{ path: '', expected: `a readable scenario file (${why})` }]);
   }
-  return parseScenarioText(text, file, sets, variant);
+  const scenario = parseScenarioText(text, file, sets, variant);
+  checkWorldFits(scenario, file); // refuse what cannot fit before anything is built
+  return scenario;
 }
 
 /** Every writer writes through sim/node/io/atomicWrite.ts (temporary name, fsync, rename). */

@@ -14,6 +14,7 @@ import { sweepCommand } from './sweepCommand.ts';
 import { mergeCommand } from './mergeCommand.ts';
 import { sizeCommand } from './sizeCommand.ts';
 import { VERSION } from './version.ts';
+import { setMaxMemory } from './worldSize.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -50,6 +51,8 @@ export function buildProgram(): Command {
     .description('Discrete-event simulator of urban grid governance (网格化管理): flat vs hierarchical escalation.\nTime is in hours. Exit codes: 0 ok, 2 bad input or usage, 1 a fault (including failed books).')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    .option('--max-memory <MB>', 'refuse scenarios whose estimated heap exceeds this (default: the V8 heap limit of this process)', positiveInt('--max-memory'))
+    .hook('preAction', (cmd) => setMaxMemory(cmd.opts<{ maxMemory?: number }>().maxMemory))
     .exitOverride();
 
   const run = program

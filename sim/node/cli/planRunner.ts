@@ -1,6 +1,7 @@
 import type { Summary } from '../../run/summary.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { Progress } from './progress.ts';
+import { reportEmpty } from './report.ts';
 import type { ReplicationResult, ReplicationTask } from './replicationTask.ts';
 import type { RunStore } from './runStore.ts';
 import { runReplications, type ReplicationPool } from './workerPool.ts';
@@ -65,6 +66,7 @@ export async function runPlanned(store: RunStore, tasks: readonly PlannedTask[],
 
 /** Books that do not balance are faults (exit 1); Little's-law misses are one warning line. */
 export function reportBooks(summaries: readonly Summary[]): void {
+  reportEmpty(summaries);
   let little = 0;
   for (const s of summaries) {
     const c = s.checks;

@@ -24,10 +24,23 @@ export function printRunSummary(s: Summary, outDir: string): void {
 }
 
 /**
+ * A run that created no case in its window, or closed none, "succeeds" with empty statistics:
+ * one warning line for each such kind, naming the runs.
+ */
+export function reportEmpty(summaries: readonly Summary[]): void {
+  const where = (list: readonly Summary[]) => list.slice(0, 3).map((s) => `${s.scenario} ${s.policy} seed ${s.seed}`).join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : '');
+  const none = summaries.filter((s) => s.cases.created === 0);
+  const unclosed = summaries.filter((s) => s.cases.created > 0 && s.cases.closed === 0);
+  if (none.length) process.stderr.write(`gridgov: warning: no case was created in the statistics window of ${where(none)}: every case statistic is empty; check the demand rates, territory.householdsPerGrid and warmupDays against horizonDays\n`);
+  if (unclosed.length) process.stderr.write(`gridgov: warning: no case was closed by the horizon in ${where(unclosed)}: resolution statistics are empty; the horizon may be too short or the staff absent\n`);
+}
+
+/**
  * Loud failures: broken conservation, lifecycle order or staff books are faults (exit 1);
  * Little's law outside its tolerance is a warning (a short or unstable run can miss it).
  */
 export function reportChecks(summaries: readonly Summary[]): void {
+  reportEmpty(summaries);
   for (const s of summaries) {
     const c = s.checks;
     const where = `${s.scenario} ${s.policy} seed ${s.seed}`;
