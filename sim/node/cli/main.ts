@@ -14,7 +14,14 @@ import { sweepCommand } from './sweepCommand.ts';
 import { mergeCommand } from './mergeCommand.ts';
 import { sizeCommand } from './sizeCommand.ts';
 import { VERSION } from './version.ts';
-import { setMaxMemory } from './worldSize.ts';
+import { estimateWorld, setMaxMemory, type WorldEstimate } from './worldSize.ts';
+import { emitResult, fail, setOutputMode } from './output.ts';
+import type { InputProblem } from '../../scenario/errors.ts';
+
+const JSON_HELP = 'print the result document on stdout as JSON, and nothing else there (warnings stay on stderr)';
+
+/** Bad input: one `gridgov:` line per problem. */
+const printInputError = (err: InputError) => err.message.split('\n').forEach((line) => fail(line));
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -52,7 +59,13 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .option('--max-memory <MB>', 'refuse scenarios whose estimated heap exceeds this (default: the V8 heap limit of this process)', positiveInt('--max-memory'))
-    .hook('preAction', (cmd) => setMaxMemory(cmd.opts<{ maxMemory?: number }>().maxMemory))
+    .hook('preAction', (program, command) => {
+      setMaxMemory(program.opts<{ maxMemory?: number }>().maxMemory);
+      const o = command.opts<{ quiet?: boolean; json?: boolean }>();
+      setOutputMode(o);
+      // --json: stdout carries the result document only, so no table (and no progress line).
+      if (o.json) command.setOptionValue('quiet', true);
+    })
     .exitOverride();
 
   const run = program
@@ -65,6 +78,7 @@ export function buildProgram(): Command {
     .option('--variant <name>', 'apply one of the scenario’s named variants (its `variants` list) before --set')
     .option('--set <path=value>', 'override a scenario field, e.g. --set horizonDays=30 (repeatable)', collect, [])
     .option('--no-cases', 'do not write cases.csv')
+    .option('--json', JSON_HELP)
     .option('-q, --quiet', 'print nothing but errors');
   replayOptions(run).action(async (file: string, o: { policy?: string; seed?: string; out?: string; variant?: string; set: string[]; cases: boolean; quiet?: boolean } & ReplayFlags) => {
       const scenario = loadScenarioFile(file, o.set, o.variant);
@@ -75,6 +89,7 @@ export function buildProgram(): Command {
       const summary = await runToFolder(scenario, { outDir, seed, policyName: choice.name, policy: choice.policy, policyFile, scenarioFile: file, cases: o.cases, replay: replayFlags(o) });
       if (!o.quiet) printRunSummary(summary, outDir);
       reportChecks([summary]);
+      emitResult(summary);
     });
 
   const compare = program
@@ -89,7 +104,8 @@ export function buildProgram(): Command {
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
     .option('--runs', 'also write every run’s own folder under <out>/runs/')
     .option('-w, --workers <n>', 'worker threads (default: all cores); results equal a sequential run', positiveInt('--workers'))
-    .option('-q, --quiet', 'no progress or table');
+    .option('--json', JSON_HELP)
+    .option('-q, --quiet', 'print nothing but errors');
   replayOptions(compare).action(compareCommand);
 
   const replicate = program
@@ -104,7 +120,8 @@ export function buildProgram(): Command {
     .option('-w, --workers <n>', 'worker threads (default: all cores); results equal a sequential run', positiveInt('--workers'))
     .option('--variant <name>', 'apply one of the scenario’s named variants before --set')
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
-    .option('-q, --quiet', 'no progress or table');
+    .option('--json', JSON_HELP)
+    .option('-q, --quiet', 'print nothing but errors');
   replayOptions(replicate).action(replicateCommand);
 
   program
@@ -120,7 +137,8 @@ export function buildProgram(): Command {
     .option('-w, --workers <n>', 'worker threads (default: all cores); files do not depend on it', positiveInt('--workers'))
     .option('--shard <k/N>', 'run only shard k of N (1-based; default from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set)')
     .option('--shard-count <n>', 'shard count beside JOB_COMPLETION_INDEX (Kubernetes Indexed Job; or GRIDGOV_SHARD_COUNT)', positiveInt('--shard-count'))
-    .option('-q, --quiet', 'no progress or table')
+    .option('--json', JSON_HELP)
+    .option('-q, --quiet', 'print nothing but errors')
     .action(sweepCommand);
 
   program
@@ -139,7 +157,8 @@ export function buildProgram(): Command {
     .option('--exhaustive', 'evaluate every candidate in the box instead of the monotone search')
     .option('-o, --out <dir>', 'output folder (default results/<scenario>-size-<id>); the same command resumes there')
     .option('-w, --workers <n>', 'worker threads (default: all cores)', positiveInt('--workers'))
-    .option('-q, --quiet', 'no progress or table')
+    .option('--json', JSON_HELP)
+    .option('-q, --quiet', 'print nothing but errors')
     .action(sizeCommand);
 
   program
@@ -157,17 +176,23 @@ export function buildProgram(): Command {
     .argument('<files...>', 'scenario files')
     .option('--variant <name>', 'apply this named variant before checking')
     .option('--set <path=value>', 'apply overrides before checking (repeatable)', collect, [])
-    .action((files: string[], o: { set: string[]; variant?: string }) => {
+    .option('--json', 'print one document on stdout: per file, ok and its problems (path, line, column, expected, found, fix)')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action((files: string[], o: { set: string[]; variant?: string; quiet?: boolean }) => {
+      const results: { file: string; ok: boolean; scenario?: string; world?: WorldEstimate; problems?: InputProblem[] }[] = [];
       for (const f of files) {
         try {
           const s = loadScenarioFile(f, o.set, o.variant);
-          process.stdout.write(`${f}: ok (${s.name}, ${s.horizonDays} days, ${s.demand.categories.length} categories)\n`);
+          results.push({ file: f, ok: true, scenario: s.name, world: estimateWorld(s) });
+          if (!o.quiet) process.stdout.write(`${f}: ok (${s.name}, ${s.horizonDays} days, ${s.demand.categories.length} categories)\n`);
         } catch (err) {
           if (!(err instanceof InputError)) throw err;
-          process.stderr.write(`gridgov: ${err.message.split('\n').join('\ngridgov: ')}\n`);
+          results.push({ file: f, ok: false, problems: err.problems });
+          printInputError(err);
           process.exitCode = 2;
         }
       }
+      emitResult(results);
     });
 
   program
@@ -220,10 +245,10 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (err instanceof InputError) {
-      process.stderr.write(`gridgov: ${err.message.split('\n').join('\ngridgov: ')}\n`);
+      printInputError(err);
       return 2;
     }
-    process.stderr.write(`gridgov: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    fail(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return 1;
   }
 }

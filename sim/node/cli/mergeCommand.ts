@@ -5,6 +5,7 @@ import type { RunRecord } from '../../experiment/sweepTables.ts';
 import { InputError } from '../../scenario/errors.ts';
 import { claimPlan, RunStore } from './runStore.ts';
 import { writeFileAtomic } from '../io/atomicWrite.ts';
+import { warn } from './output.ts';
 import { writeSweepResults } from './sweepCommand.ts';
 
 export interface MergeOptions {
@@ -84,7 +85,7 @@ export async function mergeCommand(dirs: string[], o: MergeOptions): Promise<voi
     process.exitCode = 1;
     if (!o.allowMissing) return;
   }
-  for (const c of conflicts) process.stderr.write(`gridgov: warning: run ${c} differs between folders; kept the first\n`);
+  for (const c of conflicts) warn(`run ${c} differs between folders; kept the first`);
   claimPlan(o.out, 'sweep.json', plan, 'sweepId');
   const scenarioFile = dirs.map((d) => join(d, 'scenario.json')).find(existsSync);
   if (scenarioFile) writeFileAtomic(join(o.out, 'scenario.json'), readFileSync(scenarioFile, 'utf8'));

@@ -2,6 +2,7 @@ import type { Summary } from '../../run/summary.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { Progress } from './progress.ts';
 import { reportEmpty } from './report.ts';
+import { fail, warn } from './output.ts';
 import type { ReplicationResult, ReplicationTask } from './replicationTask.ts';
 import type { RunStore } from './runStore.ts';
 import { runReplications, type ReplicationPool } from './workerPool.ts';
@@ -71,9 +72,9 @@ export function reportBooks(summaries: readonly Summary[]): void {
   for (const s of summaries) {
     const c = s.checks;
     if (!c.conservation || !c.timestampOrder.ok || !c.staffHours.ok) {
-      process.stderr.write(`\n*** gridgov: THE BOOKS DO NOT BALANCE for ${s.scenario} ${s.policy} seed ${s.seed}: ${JSON.stringify({ conservation: c.conservationDetail, timestampOrder: c.timestampOrder, staffHours: c.staffHours })}\n`);
+      fail(`THE BOOKS DO NOT BALANCE for ${s.scenario} ${s.policy} seed ${s.seed}: ${JSON.stringify({ conservation: c.conservationDetail, timestampOrder: c.timestampOrder, staffHours: c.staffHours })}`);
       process.exitCode = 1;
     } else if (!c.littleLaw.ok) little++;
   }
-  if (little > 0) process.stderr.write(`gridgov: warning: Little's law outside its tolerance in ${little} of ${summaries.length} runs (short or unstable runs; see checks.littleLaw in the run records under runs/)\n`);
+  if (little > 0) warn(`Little's law outside its tolerance in ${little} of ${summaries.length} runs (short or unstable runs; see checks.littleLaw in the run records under runs/)`);
 }

@@ -16,6 +16,7 @@ import { buildTerritory } from '../../territory/build.ts';
 import { stableJson } from './files.ts';
 import { parseSeed } from './main.ts';
 import { reportBooks, runPlanned, type PlannedTask } from './planRunner.ts';
+import { emitResult, fail } from './output.ts';
 import { policyOption } from './policyFile.ts';
 import { claimPlan, planHash, RunStore } from './runStore.ts';
 import { writeFileAtomic } from '../io/atomicWrite.ts';
@@ -185,8 +186,9 @@ export async function sizeCommand(file: string, o: SizeOptions): Promise<void> {
   writeFileAtomic(join(outDir, 'size-candidates.csv'), candidatesCsv(fields, candidates));
   if (!o.quiet) printSizing(result, fields, outDir, runsMade, (performance.now() - started) / 1000);
   reportBooks(summaries);
+  emitResult(result);
   if (!chosen) {
-    process.stderr.write(`gridgov: size: no candidate in the box meets every target at ${o.level} confidence; widen the --vary ranges or relax a target\n`);
+    fail(`size: no candidate in the box meets every target at ${o.level} confidence; widen the --vary ranges or relax a target`);
     process.exitCode = 1;
   }
 }

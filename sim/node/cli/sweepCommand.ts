@@ -8,6 +8,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { stableJson } from './files.ts';
 import { parseSeed } from './main.ts';
 import { reportBooks, runPlanned, type PlannedTask } from './planRunner.ts';
+import { emitResult, fail } from './output.ts';
 import { policyOption } from './policyFile.ts';
 import { claimPlan, planHash, RunStore } from './runStore.ts';
 import { writeFileAtomic } from '../io/atomicWrite.ts';
@@ -103,7 +104,8 @@ export async function sweepCommand(file: string, o: SweepOptions): Promise<void>
     else process.stdout.write(`\n${all.size} of ${plan.runs} runs finished (${secs} s); run the same command again to retry the rest\noutputs: ${outDir}\n`);
   }
   reportBooks(result.summaries);
-  for (const f of result.failures) process.stderr.write(`gridgov: run failed: ${f}\n`);
+  for (const f of result.failures) fail(`run failed: ${f}`);
+  emitResult({ sweepId: plan.sweepId, scenario: plan.scenario, parameters: plan.parameters.map((p) => p.path), design: plan.design, reps: plan.reps, seeds: plan.seeds, runs: plan.runs, finished: all.size, complete, outDir, points: summarizePoints(plan.points, records) });
   if (result.failures.length) process.exitCode = 1;
 }
 
