@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { resultsMiddleware } from './viz/server/resultsServer.ts';
+import { samplesPlugin } from './viz/server/samplesPlugin.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -32,7 +33,7 @@ export default defineConfig({
     },
   },
   worker: { format: 'es' },
-  plugins: [resultsFolder()],
+  plugins: [resultsFolder(), samplesPlugin(fileURLToPath(new URL('./results/samples', import.meta.url)))],
   test: {
     root: here,
     include: ['test/**/*.test.ts'],

@@ -22,3 +22,8 @@ export { parseTarget, targetMet, SIZE_METRICS, type Target } from './experiment/
 export { searchLeastCost, type SearchResult } from './experiment/sizeSearch.ts';
 export { paretoFlags } from './experiment/sizeFrontier.ts';
 export { parseCostRates, costPerDay } from './experiment/sizeCost.ts';
+export { parseVary, declaredFactors, scaleDist, type Factor } from './experiment/sensitivityFactors.ts';
+export { oneAtATime, morrisTrajectories, morrisDefaults } from './experiment/sensitivityDesign.ts';
+export { oatEffects, morrisIndices, nextReps, type OatResult, type MorrisResult } from './experiment/sensitivityEffects.ts';
+export { sensitivityCsv, sensitivityWords, type SensitivityResult } from './experiment/sensitivityReport.ts';
+export { tornadoSvg } from './experiment/sensitivityChart.ts';

@@ -7,14 +7,14 @@
 //
 // The hotline picks the right owner with probability `policy.classificationAccuracy` (the
 // policy stream); a wrong owner reviews the order and returns it to the district command
-// centre, which assigns it to the unit with the authority. Every hand-off is an electronic
-// work order (no transfer delay), except the small loop's own climb for grid-found cases.
+// centre, which assigns it to the unit with the authority. What each hand-off costs is the
+// scenario's channel (`handoff`), the same as under any other policy.
 import type { Case } from '../../sim/model/types.ts';
 import type { Desk } from '../../sim/model/world.ts';
 import { bernoulli, pickIndex } from '../../sim/random/distributions.ts';
 import type { Policy, PolicyContext } from '../../sim/policies/types.ts';
 import { hierarchical } from '../../sim/policies/hierarchical.ts';
-import { direct } from '../../sim/policies/handoff.ts';
+import { sendTo } from '../../sim/policies/handoff.ts';
 
 /** The unit that owns the request: its department, the district, or the street of the place. */
 function owner(c: Readonly<Case>, ctx: PolicyContext): Desk {
@@ -37,24 +37,24 @@ const respondOnReceipt: Policy = {
   route(c, at, ctx) {
     const w = ctx.world;
     if (at === null) {
-      if (c.registeredBy === 'grid') return direct(w.gridDesk(c.grid));
+      if (c.registeredBy === 'grid') return sendTo(w.gridDesk(c.grid));
       const right = owner(c, ctx);
-      const correct = bernoulli(ctx.rng, ctx.params.classificationAccuracy);
-      return direct(correct ? right : wrongOwner(c, right, ctx));
+      const correct = bernoulli(ctx.rng, ctx.classificationAccuracy(w.hotlineDesk(c.grid)));
+      return sendTo(correct ? right : wrongOwner(c, right, ctx));
     }
     if (at.role === 'streetDispatcher') {
       // The street hub: down to its grid or community, to its own handlers, or up to the district.
-      if (c.authority === 'grid') return direct(w.gridDesk(c.grid));
-      if (c.authority === 'community') return direct(w.communityDesk(c.grid));
-      if (c.authority === 'street') return direct(w.streetHandlerDesk(c.grid));
-      return direct(w.districtDispatchDesk(c.grid), { escalation: true });
+      if (c.authority === 'grid') return sendTo(w.gridDesk(c.grid));
+      if (c.authority === 'community') return sendTo(w.communityDesk(c.grid));
+      if (c.authority === 'street') return sendTo(w.streetHandlerDesk(c.grid));
+      return sendTo(w.districtDispatchDesk(c.grid), { escalation: true });
     }
     // The district command centre, fallback owner: straight to the unit with the authority.
-    return direct(w.authorityDesk(c), c.authority === 'department' ? { escalation: true } : {});
+    return sendTo(w.authorityDesk(c), c.authority === 'department' ? { escalation: true } : {});
   },
   escalate(c, at, ctx) {
     // A work order at a unit without the authority goes back to the district (兜底).
-    if (c.registeredBy === 'hotline') return direct(ctx.world.districtDispatchDesk(c.grid), { bounce: true });
+    if (c.registeredBy === 'hotline') return sendTo(ctx.world.districtDispatchDesk(c.grid), { bounce: true });
     return hierarchical.escalate(c, at, ctx);
   },
 };

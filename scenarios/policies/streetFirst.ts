@@ -4,20 +4,20 @@
 // to its own handlers, or up to the district; cases found in the grid start there as usual.
 import type { Policy } from '../../sim/policies/types.ts';
 import { hierarchical } from '../../sim/policies/hierarchical.ts';
-import { direct, transfer } from '../../sim/policies/handoff.ts';
+import { sendTo } from '../../sim/policies/handoff.ts';
 
 const streetFirst: Policy = {
   name: 'streetFirst',
   route(c, at, ctx) {
     const w = ctx.world;
     if (at?.role === 'districtDispatcher') {
-      if (!c.tiersVisited.includes('street')) return direct(w.streetDispatchDesk(c.grid));
+      if (!c.tiersVisited.includes('street')) return sendTo(w.streetDispatchDesk(c.grid));
       // passed up by the street: the district's own handlers or the department
-      return c.authority === 'department' ? transfer(w.departmentDesk(c.grid, c.department), ctx, { escalation: true }) : direct(w.districtHandlerDesk(c.grid));
+      return c.authority === 'department' ? sendTo(w.departmentDesk(c.grid, c.department), { escalation: true }) : sendTo(w.districtHandlerDesk(c.grid));
     }
     if (at?.role === 'streetDispatcher') {
-      if (c.authority === 'grid') return transfer(w.gridDesk(c.grid), ctx);
-      if (c.authority === 'community') return transfer(w.communityDesk(c.grid), ctx);
+      if (c.authority === 'grid') return sendTo(w.gridDesk(c.grid));
+      if (c.authority === 'community') return sendTo(w.communityDesk(c.grid));
     }
     return hierarchical.route(c, at, ctx);
   },

@@ -28,6 +28,8 @@ export interface SimjsEntity {
 }
 export interface SimjsNamespace {
   Sim: new () => SimjsSim;
+  /** simjs's timer request; the Clock builds it directly (what `Entity.setTimer` does, minus its argument checks). */
+  Request: new (entity: SimjsEntity, scheduledAt: number, deliverAt: number) => SimjsRequest & { callbacks: unknown[][] };
   Entity: new (sim: SimjsSim, name: string) => SimjsEntity;
   /** simjs's own Event and Buffer, renamed so they never shadow the DOM's Event or Node's Buffer. */
   SimEvent: unknown;
@@ -56,6 +58,7 @@ export async function loadSimjs(): Promise<SimjsNamespace> {
     const ns: SimjsNamespace = {
       Sim: raw.Sim as SimjsNamespace['Sim'],
       Entity: raw.Entity as SimjsNamespace['Entity'],
+      Request: raw.Request as SimjsNamespace['Request'],
       SimEvent: raw.Event,
       SimBuffer: raw.Buffer,
     };

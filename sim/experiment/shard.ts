@@ -34,16 +34,22 @@ export function parseShard(text: string, flag = '--shard'): Shard {
 type Env = Record<string, string | undefined>;
 
 /**
- * The shard of this process: `--shard k/N` if given; else a Slurm job array task
- * (SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN, divided by SLURM_ARRAY_TASK_STEP, of
- * SLURM_ARRAY_TASK_COUNT tasks); else a Kubernetes Indexed Job pod (JOB_COMPLETION_INDEX, 0-based,
- * of `--shard-count` or GRIDGOV_SHARD_COUNT, which the Job sets to its `completions`); else the
- * whole sweep.
+ * The shard of this process: `--shard k/N` if given; else a Slurm job array task; else a
+ * Kubernetes Indexed Job pod (JOB_COMPLETION_INDEX, 0-based, of `--shard-count` or
+ * GRIDGOV_SHARD_COUNT); else the whole sweep.
+ *
+ * Slurm: with GRIDGOV_SHARD_COUNT=N (the script docs/examples/sweep-slurm.sh sets it) the task id
+ * is the shard k of 1..N whatever the array, so a resubmitted task (`sbatch --array=3`, which
+ * Slurm runs as a one-task array: COUNT=1, MIN=MAX=3) is still shard 3 of N. Without it the shard
+ * is (ID − MIN)/STEP of SLURM_ARRAY_TASK_COUNT tasks, and a one-task array is refused: it cannot
+ * tell a resubmitted task from a whole sweep.
  */
 export function resolveShard(flag: string | undefined, env: Env, countFlag?: number): Shard {
   if (flag !== undefined) return parseShard(flag);
   const id = env.SLURM_ARRAY_TASK_ID;
   if (id !== undefined && id !== '') {
+    const fixed = countFlag !== undefined ? String(countFlag) : env.GRIDGOV_SHARD_COUNT;
+    if (fixed !== undefined && fixed !== '') return slurmFixed(id, fixed);
     const min = env.SLURM_ARRAY_TASK_MIN ?? '0';
     const step = env.SLURM_ARRAY_TASK_STEP ?? '1';
     if (![id, min, step].every(isInt) || Number(step) < 1) {
@@ -53,10 +59,13 @@ export function resolveShard(flag: string | undefined, env: Env, countFlag?: num
     if (isInt(env.SLURM_ARRAY_TASK_COUNT)) count = Number(env.SLURM_ARRAY_TASK_COUNT);
     else if (isInt(env.SLURM_ARRAY_TASK_MAX)) count = Math.floor((Number(env.SLURM_ARRAY_TASK_MAX) - Number(min)) / Number(step)) + 1;
     else throw new InputError('SLURM_ARRAY_TASK_COUNT', [{ path: 'environment', expected: 'SLURM_ARRAY_TASK_COUNT or SLURM_ARRAY_TASK_MAX beside SLURM_ARRAY_TASK_ID (or pass --shard k/N)' }]);
+    if (count === 1) {
+      throw new InputError('SLURM_ARRAY_TASK_ID', [{ path: 'environment', expected: 'GRIDGOV_SHARD_COUNT=N (task ids 1..N) or --shard k/N: a one-task array (a resubmitted task, sbatch --array=3) cannot tell which shard of how many it is', found: `ID=${id} COUNT=1` }]);
+    }
     const offset = Number(id) - Number(min);
     const index = offset / Number(step);
     if (!Number.isInteger(index) || index < 0 || index >= count) {
-      throw new InputError('SLURM_ARRAY_TASK_ID', [{ path: 'environment', expected: `a task of a contiguous array (index 0..${count - 1} after subtracting MIN and dividing by STEP)`, found: `ID=${id} MIN=${min} STEP=${step} COUNT=${count}` }]);
+      throw new InputError('SLURM_ARRAY_TASK_ID', [{ path: 'environment', expected: `a task of a contiguous array (index 0..${count - 1} after subtracting MIN and dividing by STEP), or GRIDGOV_SHARD_COUNT=N with task ids 1..N`, found: `ID=${id} MIN=${min} STEP=${step} COUNT=${count}` }]);
     }
     return { index, count, source: 'SLURM_ARRAY_TASK_ID' };
   }
@@ -73,4 +82,16 @@ export function resolveShard(flag: string | undefined, env: Env, countFlag?: num
     return { index, count, source: 'JOB_COMPLETION_INDEX' };
   }
   return WHOLE;
+}
+
+/** A Slurm task whose shard count is fixed (GRIDGOV_SHARD_COUNT or --shard-count): task id k is shard k/N. */
+function slurmFixed(id: string, countText: string): Shard {
+  if (!isInt(countText) || Number(countText) < 1) {
+    throw new InputError('GRIDGOV_SHARD_COUNT', [{ path: 'environment', expected: 'a positive whole number of shards', found: countText }]);
+  }
+  const count = Number(countText);
+  if (!isInt(id) || Number(id) < 1 || Number(id) > count) {
+    throw new InputError('SLURM_ARRAY_TASK_ID', [{ path: 'environment', expected: `a task id 1..${count} (the shard; GRIDGOV_SHARD_COUNT=${count} is set: submit --array=1-${count})`, found: id }]);
+  }
+  return { index: Number(id) - 1, count, source: 'SLURM_ARRAY_TASK_ID' };
 }

@@ -1,5 +1,7 @@
 import { InputError } from '../scenario/errors.ts';
-import type { IntervalOut } from './compare.ts';
+import type { IntervalOut } from './intervals.ts';
+
+type Ends = Pick<IntervalOut, 'ciLow' | 'ciHigh'> & Partial<IntervalOut>;
 import { EXPERIMENT_METRICS } from './metrics.ts';
 
 /** Metrics a target may name: the cost measures of sizing, then every experiment metric. */
@@ -27,19 +29,19 @@ export function parseTarget(text: string): Target {
 }
 
 /** The end of the interval that is worse for the target: the upper end for <=, the lower for >=. */
-export function unfavourableEnd(t: Target, i: IntervalOut): number {
+export function unfavourableEnd(t: Target, i: Ends): number {
   return t.op === '<=' ? i.ciHigh : i.ciLow;
 }
 
 /** Met with confidence: the interval's unfavourable end is on the right side of the limit. */
-export function targetMet(t: Target, i: IntervalOut): boolean {
+export function targetMet(t: Target, i: Ends): boolean {
   const end = unfavourableEnd(t, i);
   if (!Number.isFinite(end)) return false;
   return t.op === '<=' ? end <= t.limit : end >= t.limit;
 }
 
 /** Slack of the unfavourable end, relative to the limit (negative = missed): the binding target has the least. */
-export function slack(t: Target, i: IntervalOut): number {
+export function slack(t: Target, i: Ends): number {
   const end = unfavourableEnd(t, i);
   if (!Number.isFinite(end)) return -Infinity;
   const d = t.op === '<=' ? t.limit - end : end - t.limit;

@@ -15,7 +15,7 @@ export interface SweepPlan {
   scenario: string;
   /** sha256 of the resolved base scenario (the file with the one-value --set overrides). */
   scenarioHash: string;
-  design: 'factorial' | 'latinHypercube';
+  design: 'factorial' | 'latinHypercube' | 'sensitivity';
   samples: number | null;
   fixed: string[];
   parameters: { path: string; values: unknown[] }[];

@@ -3,6 +3,7 @@ import type { Rng } from '../random/stream.ts';
 import type { DeadlineCallbackParams, Scenario } from '../scenario/schema.ts';
 import type { SimEvent } from './events.ts';
 import type { ExtensionHost, SimExtension } from './extensions.ts';
+import { deadlineOf } from './deferral.ts';
 import type { Case } from './types.ts';
 
 /** Queue level a pressed case moves to: that of emergencies (0 is a whistle summons). */
@@ -11,7 +12,7 @@ const CALL_LEVEL = 1;
 
 /**
  * 到期回访: when the time limit of a case registered by the hotline passes (registration +
- * `timeLimitsHours[priority]`) and the case is neither resolved nor closed, a call-taker of its
+ * `timeLimitsHours[priority]`, moved by any deferral) and the case is neither resolved nor closed, a call-taker of its
  * district calls the resident back (`callHours`, default `service.callbackHours`, drawn from the
  * `deadlineCallback` stream). With `expedite`, the call also presses the unit holding the case
  * (督办): if the case is waiting in a queue when the call ends, it moves to the emergency level
@@ -40,13 +41,19 @@ export class DeadlineCallback implements SimExtension {
   onEvent(e: SimEvent): void {
     if (e.type !== 'caseRegistered' || e.case.registeredBy !== 'hotline' || !this.p.enabled) return;
     const c = e.case;
-    const due = c.registeredAt + this.scenario.timeLimitsHours[c.priority];
+    this.schedule(c);
+  }
+
+  private schedule(c: Case): void {
+    const due = deadlineOf(c, this.scenario);
     if (due >= this.scenario.horizonDays * 24) return;
     this.host.clock.scheduleAt(due, () => this.due(c));
   }
 
   private due(c: Case): void {
     if (c.state === 'closed' || c.state === 'resolved') return;
+    // A deferral (延期) granted meanwhile moved the deadline: call when the new one passes.
+    if (deadlineOf(c, this.scenario) > this.host.now) return this.schedule(c);
     const hours = sample(this.rng, this.p.callHours ?? this.scenario.service.callbackHours);
     const counted = this.host.now >= this.windowStart;
     if (counted) {

@@ -1,5 +1,4 @@
-import { Clock, type TimerHandle } from '../engine/clock.ts';
-import { PoissonArrivals } from '../random/arrivals.ts';
+import { Clock } from '../engine/clock.ts';
 import { bernoulli, sample } from '../random/distributions.ts';
 import type { RandomStreams } from '../random/stream.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -9,18 +8,16 @@ import { DemandProcess } from './demand.ts';
 import type { SimEvent, SimObserver } from './events.ts';
 import type { SimExtension } from './extensions.ts';
 import { PRIORITY_RANK, TIER_RANK, type Case, type Issue, type RegisteredBy } from './types.ts';
-import type { ShiftCalendar } from './shiftCalendar.ts';
-import { World, type Activity, type ContactKind, type Desk, type JobTask, type PlanKind, type StaffGroup, type StaffMember, type Task } from './world.ts';
+import { World, type Desk, type JobTask, type StaffMember, type Task } from './world.ts';
 import type { QueueEntry } from './taskQueue.ts';
+import { StaffDay } from './staffDay.ts';
+import { Patrol } from './patrol.ts';
+import { Hotline } from './hotline.ts';
+import { HandoffChannel } from './handoffChannel.ts';
+import { Mechanisms } from './mechanisms.ts';
+import { charge, chargeSettled, chargeTravelThenWork, chargeUntilRegistered, newStageHours } from './stageClock.ts';
 
 const MAX_REOPENS = 5;
-
-/** A staff group and its desk, as listed under their shared calendar. */
-interface ShiftedGroup {
-  desk: Desk;
-  group: StaffGroup;
-}
-const CALL_LEVEL = 1;
 
 /** Rank used to tell an escalation (up) from a hand-down; the hotline sits below the grid. */
 function deskRank(d: Desk): number {
@@ -29,8 +26,11 @@ function deskRank(d: Desk): number {
 
 /**
  * One run: the case lifecycle of DESIGN §2 on the clock. The simulation owns the state (cases,
- * queues, staff) and announces every change as a typed event; it computes no statistics except
- * each staff member's hours by activity inside the statistics window [warm-up, horizon).
+ * queues, staff) and announces every change as a typed event; it computes no statistics. The
+ * concepts around the lifecycle live in their own modules, each holding this simulation:
+ * the staff's day (staffDay.ts: shifts, idle/busy, each member's books), patrol (patrol.ts),
+ * the residents' contacts and the hotline (hotline.ts), and the channel between units
+ * (handoffChannel.ts). Model extensions (extensions.ts) attach through the host methods below.
  */
 export class Simulation {
   readonly clock = new Clock();
@@ -39,20 +39,21 @@ export class Simulation {
   readonly open = new Map<number, Case>();
   created = 0;
   closed = 0;
-  private readonly latent: Set<Case>[];
+  readonly horizon: number;
+  readonly windowStart: number;
+  readonly staff: StaffDay;
+  readonly patrol: Patrol;
+  readonly hotline: Hotline;
+  readonly channel: HandoffChannel;
+  /** The scenario's `mechanisms` (sim/model/mechanisms.ts), null without the block. */
+  readonly mechanisms: Mechanisms | null;
   private readonly entries = new Map<number, QueueEntry<Task>>();
   private readonly demand: DemandProcess;
   private readonly ctx: PolicyContext;
-  private readonly horizon: number;
-  private readonly windowStart: number;
   private readonly observers: SimObserver[] = [];
   private readonly extensions: SimExtension[] = [];
   private readonly rngService;
-  private readonly rngPatrol;
   private readonly rngSatisfaction;
-  /** Per staff member, the callbacks of its task timer and its patrol round timer (made once). */
-  private readonly planEnds: (() => void)[];
-  private readonly roundEnds: (() => void)[];
 
   constructor(
     readonly scenario: Scenario,
@@ -63,13 +64,16 @@ export class Simulation {
     this.world = new World(scenario, territory);
     this.horizon = scenario.horizonDays * 24;
     this.windowStart = scenario.warmupDays * 24;
-    this.latent = territory.grids.map(() => new Set<Case>());
     this.demand = new DemandProcess(scenario, territory, streams.stream('demand'));
     this.rngService = streams.stream('service');
-    this.rngPatrol = streams.stream('patrol');
     this.rngSatisfaction = streams.stream('satisfaction');
-    this.planEnds = this.world.staff.map((m) => () => this.finishPlan(m));
-    this.roundEnds = this.world.staff.map((m) => () => this.roundEnded(m));
+    this.staff = new StaffDay(this);
+    this.patrol = new Patrol(this);
+    this.hotline = new Hotline(this);
+    this.channel = new HandoffChannel(this);
+    this.mechanisms = Mechanisms.create(this, scenario.mechanisms);
+    if (this.mechanisms) this.observe(this.mechanisms);
+    const mechanisms = this.mechanisms;
     const clock = this.clock;
     const world = this.world;
     const rng = streams.stream('policy');
@@ -81,6 +85,7 @@ export class Simulation {
       world,
       rng,
       params,
+      classificationAccuracy: (desk) => (mechanisms ? mechanisms.classificationAccuracy(desk, params.classificationAccuracy) : params.classificationAccuracy),
     };
   }
 
@@ -96,7 +101,8 @@ export class Simulation {
     return this;
   }
 
-  private emit(e: SimEvent): void {
+  /** Announces a change to every observer (collectors, writers, extensions). */
+  emit(e: SimEvent): void {
     for (const o of this.observers) o.onEvent(e);
   }
 
@@ -112,156 +118,21 @@ export class Simulation {
   }
 
   start(): void {
-    // One timer per distinct calendar serves every group on it (thousands of grids share a shift).
-    const byCalendar = new Map<ShiftCalendar, ShiftedGroup[]>();
-    for (const desk of this.world.desks) {
-      for (const group of desk.groups) {
-        let list = byCalendar.get(group.calendar);
-        if (!list) byCalendar.set(group.calendar, (list = []));
-        list.push({ desk, group });
-      }
-    }
-    for (const [calendar, groups] of byCalendar) {
-      if (calendar.onDutyAt(0)) this.clock.schedule(0, () => this.shiftChanged(groups, true));
-      this.scheduleShiftChange(calendar, groups, 0);
-    }
+    this.staff.start();
     this.scheduleNextIssue(0);
-    this.startConsultations();
+    this.hotline.start();
     for (const x of this.extensions) x.start(this);
   }
 
   finish(): void {
-    for (const m of this.world.staff) this.account(m);
+    this.staff.finish();
     for (const o of this.observers) o.onFinish?.(this.horizon);
   }
 
-  // ---- shifts -------------------------------------------------------------------------------
+  // ---- what a staff member's task means for its case ----------------------------------------
 
-  private scheduleShiftChange(calendar: ShiftCalendar, groups: ShiftedGroup[], from: number): void {
-    const next = calendar.nextChange(from);
-    for (const { group } of groups) group.nextChangeAt = next;
-    if (next >= this.horizon) return;
-    this.clock.scheduleAt(next, () => {
-      // The next change is known before anyone starts a patrol round that must end by it.
-      this.scheduleShiftChange(calendar, groups, next);
-      this.shiftChanged(groups, calendar.onDutyAt(next));
-    });
-  }
-
-  private shiftChanged(groups: ShiftedGroup[], on: boolean): void {
-    for (const { desk, group } of groups) {
-      for (const m of group.members) (on ? this.goOnDuty(m) : this.goOffDuty(m));
-      if (on) this.dispatchWork(desk);
-    }
-  }
-
-  private goOnDuty(m: StaffMember): void {
-    this.account(m);
-    m.leaving = false;
-    if (m.onDuty) return;
-    m.onDuty = true;
-    this.emit({ type: 'staffOnDuty', t: this.now, staff: m });
-    if (m.activity === null) m.desk.idle.push(m);
-  }
-
-  private goOffDuty(m: StaffMember): void {
-    if (!m.onDuty) return;
-    if (m.activity === null) {
-      this.account(m);
-      const i = m.desk.idle.indexOf(m);
-      if (i >= 0) m.desk.idle.splice(i, 1);
-      m.onDuty = false;
-      this.emit({ type: 'staffOffDuty', t: this.now, staff: m });
-    } else if (m.activity === 'patrol') {
-      // The round is cut; registering what was found is finished as overtime.
-      this.account(m);
-      m.leaving = true;
-      this.cutPatrol(m);
-    } else {
-      this.account(m);
-      m.leaving = true; // finishes the task first (overtime)
-    }
-  }
-
-  /** Adds the time since the last change to the member's books, clipped to the window. */
-  private account(m: StaffMember): void {
-    const now = this.now;
-    const from = Math.max(m.since, this.windowStart);
-    const to = Math.min(now, this.horizon);
-    if (to > from) {
-      const dt = to - from;
-      if (m.activity !== null) {
-        // A task's travel and its work run on one timer; the books split them here.
-        const travel = m.travelEndsAt > from ? Math.min(to, m.travelEndsAt) - from : 0;
-        if (travel > 0) m.hours.travel += travel;
-        m.hours[m.activity] += dt - travel;
-      }
-      if (m.onDuty && !m.leaving) m.onDutyHours += dt;
-      else if (m.activity !== null) m.overtimeHours += dt;
-    }
-    m.since = now;
-  }
-
-  private setActivity(m: StaffMember, activity: Activity | null, c: Case | null, travelHours = 0): void {
-    this.account(m);
-    const previous = m.activity;
-    if (previous !== null) this.emit({ type: 'workFinished', t: this.now, staff: m, activity: previous, case: m.current });
-    m.activity = activity;
-    m.current = activity === null ? null : c;
-    m.travelEndsAt = travelHours > 0 ? this.now + travelHours : -Infinity;
-    if (activity !== null) this.emit({ type: 'workStarted', t: this.now, staff: m, activity, case: c, travelHours });
-  }
-
-  // ---- staff choose work --------------------------------------------------------------------
-
-  /**
-   * Hands queued work to idle staff; work still waiting at a grid desk calls a patrolling worker
-   * back (the patrol is cut short); idle grid workers with nothing queued go on patrol.
-   */
-  private dispatchWork(desk: Desk): void {
-    while (desk.idle.length > 0 && desk.queue.size > 0) {
-      const m = desk.idle.pop()!;
-      const entry = desk.queue.pop()!;
-      this.startTask(m, entry.item, entry.enqueuedAt);
-    }
-    if (desk.role !== 'gridWorker') return;
-    // cutPatrol makes the worker idle, which dispatches again (recursion at most one per patroller).
-    while (desk.queue.size > 0 && desk.patrollers.length > 0) this.cutPatrol(desk.patrollers[desk.patrollers.length - 1]!);
-    if (this.scenario.patrol.enabled && desk.idle.length > 0 && desk.queue.size === 0) {
-      for (const m of desk.idle.splice(0)) {
-        if (!this.startPatrol(m)) desk.idle.push(m);
-      }
-    }
-  }
-
-  private becomeIdle(m: StaffMember, c: Case | null): void {
-    this.setActivity(m, null, c);
-    if (m.leaving || !m.onDuty) {
-      m.leaving = false;
-      if (m.onDuty) {
-        m.onDuty = false;
-        this.emit({ type: 'staffOffDuty', t: this.now, staff: m });
-      }
-      return;
-    }
-    m.desk.idle.push(m);
-    this.dispatchWork(m.desk);
-  }
-
-  /**
-   * Starts a task: optional travel, then one timed activity, on a single timer. What happens
-   * when it ends is decided by `kind` in finishPlan (no closure per task).
-   */
-  private startPlan(m: StaffMember, kind: PlanKind, task: Task | null, c: Case | null, enteredAt: number, activity: Activity, travelHours: number, hours: number): void {
-    m.planKind = kind;
-    m.planTask = task;
-    m.planEnteredAt = enteredAt;
-    const travel = Math.max(0, travelHours);
-    this.setActivity(m, activity, c, travel);
-    this.clock.schedule(travel + Math.max(0, hours), this.planEnds[m.id]!);
-  }
-
-  private finishPlan(m: StaffMember): void {
+  /** A task's timer ended (StaffDay.startPlan): the case, contact or job moves on; the member takes new work. */
+  finishTask(m: StaffMember): void {
     const kind = m.planKind!;
     const task = m.planTask;
     const desk = m.desk;
@@ -272,13 +143,13 @@ export class Simulation {
       const call = task as Extract<Task, { kind: 'call' }>;
       this.emit({ type: 'deskLeft', t: this.now, desk, case: null, enteredAt });
       if (call.contact === 'report' && call.case) this.register(call.case, 'hotline');
-      return this.becomeIdle(m, call.case);
+      return this.staff.becomeIdle(m, call.case);
     }
     if (kind === 'job') {
       const job = task as JobTask;
       this.emit({ type: 'deskLeft', t: this.now, desk, case: null, enteredAt });
       job.done?.();
-      return this.becomeIdle(m, job.case);
+      return this.staff.becomeIdle(m, job.case);
     }
     if (kind === 'register') {
       const found = m.planFound!;
@@ -287,29 +158,38 @@ export class Simulation {
         m.casesTouched++;
         this.register(c, 'grid');
       }
-      return this.becomeIdle(m, null);
+      return this.staff.becomeIdle(m, null);
     }
     const c = task!.case!;
     this.leaveDesk(desk, c, enteredAt);
-    if (kind === 'verify') this.verified(c);
+    if (kind === 'verify') this.verified(c, desk);
     else if (kind === 'dispatch') this.move(c, this.policy.route(c, desk, this.ctx), desk, 'route');
-    else if (kind === 'resolve') this.resolved(c, desk);
-    else this.move(c, this.policy.escalate(c, desk, this.ctx), desk, 'authority');
-    this.becomeIdle(m, c);
+    else if (kind === 'resolve') {
+      // A lead department waiting for the other departments' parts stays in work until the last is done.
+      const held = this.mechanisms?.holdResolution(c, () => {
+        charge(c, 'verify', this.now);
+        this.resolved(c, desk);
+      });
+      chargeTravelThenWork(c, c.stageTravelHours, this.now, held ? 'work' : 'verify');
+      if (!held) this.resolved(c, desk);
+    }
+    else this.move(c, this.mechanisms?.returnRouting(c) ?? this.policy.escalate(c, desk, this.ctx), desk, 'authority');
+    this.staff.becomeIdle(m, c);
   }
 
-  private startTask(m: StaffMember, task: Task, enqueuedAt: number): void {
+  /** A staff member takes a queued task (StaffDay.dispatchWork): sets its timed activity. */
+  startTask(m: StaffMember, task: Task, enqueuedAt: number): void {
     const desk = m.desk;
     const now = this.now;
     const service = this.scenario.service;
     if (task.kind === 'call') {
       if (task.case) m.casesTouched++;
-      this.startPlan(m, 'call', task, task.case, enqueuedAt, 'call', 0, sample(this.rngService, service.callHours));
+      this.staff.startPlan(m, 'call', task, task.case, enqueuedAt, 'call', 0, sample(this.rngService, service.callHours));
       return;
     }
     if (task.kind === 'job') {
       if (task.case) m.casesTouched++;
-      this.startPlan(m, 'job', task, task.case, enqueuedAt, task.activity, 0, task.hours);
+      this.staff.startPlan(m, 'job', task, task.case, enqueuedAt, task.activity, 0, task.hours);
       return;
     }
     const c = task.case;
@@ -319,128 +199,48 @@ export class Simulation {
     this.entries.delete(c.id);
     const enteredAt = c.queuedAt;
     if (task.kind === 'verify') {
+      charge(c, 'verify', now);
       if (desk.role === 'gridWorker') {
-        this.startPlan(m, 'verify', task, c, enteredAt, 'verify', 2 * this.world.travelHours(desk, c.grid), sample(this.rngService, service.verifyHours));
+        this.staff.startPlan(m, 'verify', task, c, enteredAt, 'verify', 2 * this.world.travelHours(desk, c.grid), sample(this.rngService, service.verifyHours));
       } else {
-        this.startPlan(m, 'verify', task, c, enteredAt, 'verify', 0, sample(this.rngService, service.callbackHours));
+        this.staff.startPlan(m, 'verify', task, c, enteredAt, 'verify', 0, sample(this.rngService, service.callbackHours));
       }
       return;
     }
     c.state = 'inWork';
     if (desk.kind === 'dispatch') {
-      this.startPlan(m, 'dispatch', task, c, enteredAt, 'dispatch', 0, sample(this.rngService, service.dispatchHours));
+      charge(c, 'review', now);
+      const hours = sample(this.rngService, service.dispatchHours);
+      this.staff.startPlan(m, 'dispatch', task, c, enteredAt, 'dispatch', 0, this.mechanisms ? hours * this.mechanisms.dispatchTimeFactor(desk) : hours);
     } else if (this.world.canResolve(desk, c)) {
-      if (Number.isNaN(c.firstWorkAt)) c.firstWorkAt = now;
-      let oneWay = this.world.travelHours(desk, c.grid);
-      if (c.whistled && desk.tier === 'department') oneWay = Math.min(oneWay, this.scenario.policy.whistleResponseHours);
-      this.startPlan(m, 'resolve', task, c, enteredAt, 'handle', 2 * oneWay, c.pendingWorkHours);
+      if (this.mechanisms?.rejects(desk, c)) this.startReview(m, task, c, enteredAt);
+      else this.startResolve(m, task, c, enteredAt, c.pendingWorkHours);
     } else {
-      this.startPlan(m, 'review', task, c, enteredAt, 'review', 0, sample(this.rngService, service.reviewHours));
+      const informal = this.mechanisms?.informalWorkHours(desk, c);
+      if (informal != null) this.startResolve(m, task, c, enteredAt, informal);
+      else this.startReview(m, task, c, enteredAt);
     }
+  }
+
+  private startResolve(m: StaffMember, task: Task, c: Case, enteredAt: number, workHours: number): void {
+    const desk = m.desk;
+    if (Number.isNaN(c.firstWorkAt)) c.firstWorkAt = this.now;
+    let oneWay = this.world.travelHours(desk, c.grid);
+    if (c.whistled && desk.tier === 'department') oneWay = Math.min(oneWay, this.scenario.policy.whistleResponseHours);
+    const hours = this.mechanisms ? workHours + this.mechanisms.extraWorkHours(desk, c) : workHours;
+    charge(c, 'travel', this.now);
+    c.stageTravelHours = 2 * oneWay;
+    this.staff.startPlan(m, 'resolve', task, c, enteredAt, 'handle', 2 * oneWay, hours);
+  }
+
+  private startReview(m: StaffMember, task: Task, c: Case, enteredAt: number): void {
+    charge(c, 'review', this.now);
+    this.staff.startPlan(m, 'review', task, c, enteredAt, 'review', 0, sample(this.rngService, this.scenario.service.reviewHours));
   }
 
   private leaveDesk(desk: Desk, c: Case | null, enteredAt: number): void {
     if (c) c.deskId = -1;
     this.emit({ type: 'deskLeft', t: this.now, desk, case: c, enteredAt });
-  }
-
-  // ---- patrol -------------------------------------------------------------------------------
-  //
-  // A patrol goes on, round after round, until work calls the worker back or the shift ends.
-  // Latent issues can only be found at the end of a round (each with detectionProbability), so a
-  // round-end timer is set only while the grid has latent issues: an empty grid costs no events.
-
-  private startPatrol(m: StaffMember): boolean {
-    const group = m.desk.groups[m.group]!;
-    const now = this.now;
-    if (!(Math.min(group.nextChangeAt, this.horizon) > now)) return false;
-    this.setActivity(m, 'patrol', null);
-    m.desk.patrollers.push(m);
-    m.roundStart = now;
-    if (this.latent[m.desk.unit]!.size > 0) this.armRound(m);
-    return true;
-  }
-
-  /** Moves the member's round origin to the round in progress now (a round ending right now counts as in progress). */
-  private currentRound(m: StaffMember): void {
-    const R = this.scenario.patrol.roundHours;
-    m.roundStart += Math.max(0, Math.ceil((this.now - m.roundStart) / R) - 1) * R;
-  }
-
-  /** Sets the timer for the end of the current round, unless a shift change or the horizon comes first. */
-  private armRound(m: StaffMember): void {
-    const end = m.roundStart + this.scenario.patrol.roundHours;
-    const group = m.desk.groups[m.group]!;
-    // A shift change at or before the end cuts the round itself (goOffDuty → cutPatrol).
-    if (end >= group.nextChangeAt || end >= this.horizon) return;
-    m.patrolTimer = this.clock.scheduleAt(end, this.roundEnds[m.id]!);
-  }
-
-  /** A latent issue appeared in the grid: patrolling workers without a round timer set one. */
-  private latentAppeared(grid: number): void {
-    for (const m of this.world.gridDesk(grid).patrollers) {
-      if (m.patrolTimer !== null) continue;
-      this.currentRound(m);
-      this.armRound(m);
-    }
-  }
-
-  private roundEnded(m: StaffMember): void {
-    m.patrolTimer = null;
-    const found = this.detect(m, 1);
-    m.roundStart = this.now;
-    if (found.length === 0) {
-      if (this.latent[m.desk.unit]!.size > 0) this.armRound(m);
-      return;
-    }
-    this.leavePatrol(m);
-    this.registerFound(m, found);
-  }
-
-  /** The patrol stops before its round ends (work arrived, or the shift ended). */
-  private cutPatrol(m: StaffMember): void {
-    if (m.patrolTimer !== null) {
-      this.clock.cancel(m.patrolTimer);
-      m.patrolTimer = null;
-    } else {
-      this.currentRound(m);
-    }
-    const fraction = Math.min(1, (this.now - m.roundStart) / this.scenario.patrol.roundHours);
-    const found = fraction > 0 ? this.detect(m, fraction) : [];
-    this.leavePatrol(m);
-    if (found.length === 0) return this.becomeIdle(m, null);
-    this.registerFound(m, found);
-  }
-
-  private leavePatrol(m: StaffMember): void {
-    const list = m.desk.patrollers;
-    list.splice(list.indexOf(m), 1);
-  }
-
-  /** Each latent issue of the grid is found with detectionProbability × the share of the round walked. */
-  private detect(m: StaffMember, fraction: number): Case[] {
-    const latent = this.latent[m.desk.unit]!;
-    if (latent.size === 0) return [];
-    const prob = this.scenario.patrol.detectionProbability * fraction;
-    const found: Case[] = [];
-    for (const c of latent) {
-      if (bernoulli(this.rngPatrol, prob)) found.push(c);
-    }
-    for (const c of found) {
-      latent.delete(c);
-      c.source = 'patrol';
-      c.reportedAt = this.now;
-      c.state = 'reported';
-      this.emit({ type: 'caseDiscovered', t: this.now, case: c });
-    }
-    return found;
-  }
-
-  private registerFound(m: StaffMember, found: Case[]): void {
-    let hours = 0;
-    for (let i = 0; i < found.length; i++) hours += sample(this.rngService, this.scenario.service.registerHours);
-    m.planFound = found;
-    this.startPlan(m, 'register', null, null, this.now, 'register', 0, hours);
   }
 
   // ---- demand -------------------------------------------------------------------------------
@@ -492,89 +292,37 @@ export class Simulation {
       deskId: -1,
       moveSeq: 0,
       pendingWorkHours: issue.workHours,
+      deadlineExtensionHours: 0,
+      handoffs: 0,
+      stageHours: newStageHours(),
+      stage: 0,
+      stageSince: issue.createdAt,
+      stageQueueTier: -1,
+      stageTravelHours: 0,
     };
     this.created++;
     this.open.set(c.id, c);
-    this.latent[c.grid]!.add(c);
+    this.patrol.add(c);
     this.emit({ type: 'issueOccurred', t: this.now, case: c });
-    this.latentAppeared(c.grid);
-    if (c.reportAt < this.horizon) this.clock.scheduleAt(c.reportAt, () => this.residentReports(c));
-  }
-
-  private residentReports(c: Case): void {
-    if (c.state === 'closed') return;
-    c.contacts++;
-    const channel = c.reportChannel!;
-    if (c.state === 'latent') {
-      this.latent[c.grid]!.delete(c);
-      c.source = channel;
-      c.reportedAt = this.now;
-      c.state = 'reported';
-      this.emit({ type: 'caseReported', t: this.now, case: c });
-      if (channel === 'hotline') this.contact('report', c);
-      else this.register(c, channel === 'app' ? 'hotline' : 'grid');
-    } else if (channel === 'hotline') {
-      // Already found by a patrol: the resident's call is a duplicate contact, not a new case.
-      this.contact('duplicate', c);
-    }
-    this.scheduleFollowUp(c, 1);
-  }
-
-  private scheduleFollowUp(c: Case, n: number): void {
-    if (n > this.scenario.demand.maxFollowUpCalls) return;
-    const at = this.now + c.patienceHours;
-    if (at >= this.horizon) return;
-    this.clock.scheduleAt(at, () => {
-      if (c.state === 'closed') return;
-      c.contacts++;
-      this.contact('followup', c);
-      this.scheduleFollowUp(c, n + 1);
-    });
-  }
-
-  private contact(kind: ContactKind, c: Case | null, desk: Desk = this.world.hotlineDesk(c ? c.grid : 0)): void {
-    this.emit({ type: 'contactReceived', t: this.now, contact: kind, case: c, desk });
-    this.emit({ type: 'deskEntered', t: this.now, desk, case: null });
-    desk.queue.push({ kind: 'call', contact: kind, case: c }, CALL_LEVEL, this.now);
-    this.dispatchWork(desk);
-  }
-
-  private startConsultations(): void {
-    const rate = this.scenario.demand.consultationsPer1000PerDay;
-    if (rate <= 0) return;
-    const p = this.scenario.demand.profile;
-    const profile = {
-      hourOfDay: p.hourOfDay,
-      dayOfWeek: p.dayOfWeek,
-      surges: p.surges.filter((s) => !s.categories).map((s) => ({ startHour: s.startDay * 24, endHour: s.endDay * 24, multiplier: s.multiplier })),
-    };
-    const rng = this.streams.stream('consultations');
-    for (const d of this.territory.districts) {
-      const arrivals = new PoissonArrivals(rng, (rate * d.residents) / 1000 / 24, profile, this.scenario.startDayOfWeek);
-      const desk = this.world.hotlineDesk(d.grids[0]!);
-      const next = (after: number) => {
-        const t = arrivals.next(after);
-        if (t >= this.horizon) return;
-        this.clock.scheduleAt(t, () => {
-          this.contact('consultation', null, desk);
-          next(t);
-        });
-      };
-      next(0);
-    }
+    this.patrol.appeared(c.grid);
+    if (c.reportAt < this.horizon) this.clock.scheduleAt(c.reportAt, () => this.hotline.residentReports(c));
   }
 
   // ---- the case's way through the units ------------------------------------------------------
 
-  private register(c: Case, by: RegisteredBy): void {
+  /** Registration (立案): the policy routes the new case. */
+  register(c: Case, by: RegisteredBy): void {
     if (!Number.isNaN(c.registeredAt)) return;
     c.registeredAt = this.now;
     c.registeredBy = by;
+    chargeUntilRegistered(c, this.now);
     this.emit({ type: 'caseRegistered', t: this.now, case: c });
-    this.move(c, this.policy.route(c, null, this.ctx), null, 'route');
+    const registrar = by === 'grid' ? this.world.gridDesk(c.grid) : this.world.hotlineDesk(c.grid);
+    this.move(c, this.policy.route(c, null, this.ctx), null, 'route', registrar);
   }
 
-  private move(c: Case, routing: Routing, from: Desk | null, reason: 'route' | 'authority' | 'timeout' | 'reopen'): void {
+  /** `sender`: the unit passing the case on, for the channel (default `from`; the registering or verifying side otherwise). */
+  private move(c: Case, routing: Routing, from: Desk | null, reason: 'route' | 'authority' | 'timeout' | 'reopen', sender: Desk | null = from): void {
     const to = this.world.desks[routing.desk];
     if (!to) throw new Error(`policy ${this.policy.name} routed case ${c.id} to unknown desk ${routing.desk}`);
     if (to.kind === 'hotline') throw new Error(`policy ${this.policy.name} routed case ${c.id} to the hotline`);
@@ -591,21 +339,13 @@ export class Simulation {
         this.emit({ type: 'caseEscalated', t: this.now, case: c, from, to, reason });
       }
     }
-    const delay = routing.delayHours ?? 0;
-    if (delay > 0) {
-      c.state = 'inTransit';
-      c.moveSeq++;
-      const seq = c.moveSeq;
-      this.clock.schedule(delay, () => {
-        if (c.moveSeq === seq) this.arrive(c, to, routing);
-      });
-    } else {
-      this.arrive(c, to, routing);
-    }
+    this.channel.send(c, sender, to, routing);
   }
 
-  private arrive(c: Case, desk: Desk, routing: Routing): void {
+  /** The case reaches a desk's queue (HandoffChannel.send). */
+  arrive(c: Case, desk: Desk, routing: Routing): void {
     const now = this.now;
+    charge(c, 'queue', now, desk.tier);
     c.state = 'queued';
     c.deskId = desk.id;
     c.queuedAt = now;
@@ -626,7 +366,7 @@ export class Simulation {
         if (c.moveSeq === seq && c.state === 'queued' && c.deskId === desk.id) this.timedOut(c, desk);
       });
     }
-    this.dispatchWork(desk);
+    this.staff.dispatchWork(desk);
   }
 
   private timedOut(c: Case, desk: Desk): void {
@@ -652,10 +392,10 @@ export class Simulation {
     c.deskId = verifier.id;
     verifier.queue.push({ kind: 'verify', case: c }, PRIORITY_RANK[c.priority] + 1, this.now);
     this.emit({ type: 'deskEntered', t: this.now, desk: verifier, case: c });
-    this.dispatchWork(verifier);
+    this.staff.dispatchWork(verifier);
   }
 
-  private verified(c: Case): void {
+  private verified(c: Case, verifier: Desk): void {
     c.verifiedAt = this.now;
     this.emit({ type: 'caseVerified', t: this.now, case: c });
     const cat = this.scenario.demand.categories[c.category]!;
@@ -664,7 +404,7 @@ export class Simulation {
       c.reopens++;
       c.pendingWorkHours = c.workHours * this.scenario.service.reworkFraction;
       this.emit({ type: 'caseReopened', t: this.now, case: c });
-      this.move(c, { desk: c.resolvedUnit }, null, 'reopen');
+      this.move(c, { desk: c.resolvedUnit }, null, 'reopen', verifier);
       return;
     }
     this.close(c);
@@ -675,7 +415,7 @@ export class Simulation {
   /** Takes a latent case out of its grid (patrols no longer find it); false if it is not latent. */
   takeLatent(c: Case): boolean {
     if (c.state !== 'latent') return false;
-    this.latent[c.grid]!.delete(c);
+    this.patrol.remove(c);
     return true;
   }
 
@@ -693,7 +433,7 @@ export class Simulation {
   enqueueJob(desk: Desk, job: JobTask, level: number): void {
     this.emit({ type: 'deskEntered', t: this.now, desk, case: null });
     desk.queue.push(job, level, this.now);
-    this.dispatchWork(desk);
+    this.staff.dispatchWork(desk);
   }
 
   /** Moves a case waiting in a queue up to queue level `level` of that queue; false if it is not waiting there. */
@@ -708,6 +448,8 @@ export class Simulation {
 
   private close(c: Case): void {
     if (c.state === 'closed') throw new Error(`case ${c.id} closed twice`);
+    chargeSettled(c, this.now);
+    charge(c, 'verify', this.now);
     c.state = 'closed';
     c.closedAt = this.now;
     this.closed++;

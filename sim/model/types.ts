@@ -94,4 +94,17 @@ export interface Case extends Issue {
   moveSeq: number;
   /** Remaining work for the next resolution attempt (rework after a reopen is smaller). */
   pendingWorkHours: number;
+  /** Deadline moved by deferrals (延期, sim/model/deferral.ts); 0 without them. */
+  deadlineExtensionHours: number;
+  /** Moves between two different units (hand-offs through the channel, sim/model/handoffChannel.ts). */
+  handoffs: number;
+  /** Hours charged per stage, then queue wait per tier (sim/model/stageClock.ts). */
+  stageHours: Float64Array;
+  /** Index of the stage the case is in now (STAGES), since `stageSince`. */
+  stage: number;
+  stageSince: number;
+  /** Rank of the tier whose queue the case waits in, -1 when not waiting in a tier's queue. */
+  stageQueueTier: number;
+  /** Travel planned at the start of the current resolve task (both ways). */
+  stageTravelHours: number;
 }

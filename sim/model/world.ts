@@ -56,7 +56,7 @@ export interface StaffMember {
   activity: Activity | null; // null = idle (or off duty)
   /** The case the current activity is for, if any. */
   current: Case | null;
-  /** The task in progress (see Simulation.startPlan): one timer for its travel and its work. */
+  /** The task in progress (see StaffDay.startPlan): one timer for its travel and its work. */
   planKind: PlanKind | null;
   planTask: Task | null;
   /** When the task's case or contact entered the desk's queue. */

@@ -2,7 +2,7 @@ import type { Case } from '../model/types.ts';
 import type { Desk } from '../model/world.ts';
 import { bernoulli, pickIndex } from '../random/distributions.ts';
 import type { Policy, PolicyContext } from './types.ts';
-import { direct } from './handoff.ts';
+import { sendTo } from './handoff.ts';
 
 /**
  * 扁平化: the district command centre classifies every registered case and sends it straight,
@@ -23,13 +23,13 @@ export const flat: Policy = {
   name: 'flat',
   route(c, at, ctx) {
     const w = ctx.world;
-    if (at === null || at.role !== 'districtDispatcher') return direct(w.districtDispatchDesk(c.grid));
+    if (at === null || at.role !== 'districtDispatcher') return sendTo(w.districtDispatchDesk(c.grid));
     const right = w.authorityDesk(c);
-    const correct = bernoulli(ctx.rng, ctx.params.classificationAccuracy);
-    return direct(correct ? right : wrongDesk(c, right, ctx));
+    const correct = bernoulli(ctx.rng, ctx.classificationAccuracy(at));
+    return sendTo(correct ? right : wrongDesk(c, right, ctx));
   },
   // The receiver lacks the authority: it was misrouted; back to the centre.
   escalate(c, _at, ctx) {
-    return direct(ctx.world.districtDispatchDesk(c.grid), { bounce: true });
+    return sendTo(ctx.world.districtDispatchDesk(c.grid), { bounce: true });
   },
 };

@@ -1,13 +1,11 @@
-import { sample } from '../random/distributions.ts';
-import type { PolicyContext, Routing } from './types.ts';
-import type { Desk } from '../model/world.ts';
+import type { Routing } from './types.ts';
+import type { DeskRef } from '../model/world.ts';
 
-/** A hand-off to another unit through the paper trail: pays the scenario's transfer delay. */
-export function transfer(desk: Desk, ctx: PolicyContext, extra: Partial<Routing> = {}): Routing {
-  return { desk: desk.id, delayHours: sample(ctx.rng, ctx.params.transferHours), ...extra };
-}
-
-/** A direct, electronic hand-off (no delay). */
-export function direct(desk: Desk, extra: Partial<Routing> = {}): Routing {
+/**
+ * Names where a case goes next. A policy chooses destinations, never what the move costs: the
+ * scenario's hand-off channel (`handoff`, sim/model/handoffChannel.ts) charges every move between
+ * two units the same under every policy. `extra` adds routing fields, e.g. `{ escalation: true }`.
+ */
+export function sendTo(desk: DeskRef, extra: Partial<Routing> = {}): Routing {
   return { desk: desk.id, ...extra };
 }

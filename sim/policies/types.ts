@@ -44,6 +44,13 @@ export interface PolicyContext {
   >;
   readonly rng: Rng;
   readonly params: PolicyParams;
+  /**
+   * Probability that a central classification at `desk` picks the right unit:
+   * `params.classificationAccuracy`, lowered by a saturating centre when the scenario's
+   * `mechanisms.centreSaturation` is on (sim/model/centreSaturation.ts). Policies that classify
+   * read it here rather than from `params`.
+   */
+  classificationAccuracy(desk: DeskRef): number;
 }
 
 /**

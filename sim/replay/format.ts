@@ -77,12 +77,17 @@ export interface PlaceColumns {
 
 export interface ReplayTerritory {
   origin: { lat: number; lon: number };
-  /** Side of a layout cell (km): grids are squares of this side centred on (x, y). */
+  /** Side of a layout cell (km): grids are squares of this side centred on (x, y), unless `grids.wKm`/`hKm` give each grid's width and height. */
   cellKm: number;
   districts: PlaceColumns;
   streets: PlaceColumns & { district: number[] };
   communities: PlaceColumns & { street: number[] };
-  grids: PlaceColumns & { community: number[] };
+  grids: PlaceColumns & { community: number[]; wKm?: number[]; hKm?: number[] };
+  /**
+   * Optional, for territories built from real boundaries: polygons in the same km x/y as the
+   * places (each ring closed implicitly). Absent in generated territories.
+   */
+  outlines?: { districts: { name: string; rings: [number, number][][] }[] };
 }
 
 export interface ReplayHeader {

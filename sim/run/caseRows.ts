@@ -3,6 +3,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { Territory } from '../territory/build.ts';
 import type { SimEvent, SimObserver } from '../model/events.ts';
 import type { Case } from '../model/types.ts';
+import { STAGE_COLUMNS, stageHoursAt } from '../model/stageClock.ts';
 
 /** Receives text in order (a file in Node, an array in the browser). */
 export interface TextSink {
@@ -43,7 +44,12 @@ export const CASE_COLUMNS = [
   'tiersVisited',
   'state',
   'counted',
+  'handoffs',
+  ...(STAGE_COLUMNS as readonly StageColumn[]),
 ] as const;
+
+/** `discoveryHours` … `reworkHours`, then `queueHours_grid` … (sim/model/stageClock.ts). */
+type StageColumn = `${string}Hours` | `queueHours_${string}`;
 
 const t = csvHours;
 
@@ -59,6 +65,7 @@ export class CaseRowWriter implements SimObserver {
   private readonly categoryText: string[];
   private readonly departmentText: string[];
   private readonly countedFrom: number;
+  private readonly horizon: number;
 
   constructor(
     private readonly sink: TextSink,
@@ -70,6 +77,7 @@ export class CaseRowWriter implements SimObserver {
     this.categoryText = scenario.demand.categories.map((c) => csvText(c.name));
     this.departmentText = scenario.departments.map((d) => csvText(d.name));
     this.countedFrom = scenario.warmupDays * 24;
+    this.horizon = scenario.horizonDays * 24;
     sink.write(csvRow(CASE_COLUMNS));
   }
 
@@ -103,7 +111,15 @@ export class CaseRowWriter implements SimObserver {
       `${t(c.verifiedAt)},${t(c.closedAt)},${closed ? t(c.closedAt - c.createdAt) : ''},${closed ? t(handling) : ''},` +
       `${t(c.waitHours)},${limit},${closed ? (handling <= limit ? 1 : 0) : ''},${c.resolvedTier ?? ''},${c.escalations},` +
       `${c.bounces},${c.timeouts},${c.reopens},${c.contacts},${c.whistled ? 1 : 0},${c.tiersVisited.join('>')},${c.state},` +
-      `${c.createdAt >= this.countedFrom ? 1 : 0}\n`
+      `${c.createdAt >= this.countedFrom ? 1 : 0},${c.handoffs},${this.stages(c)}\n`
     );
+  }
+
+  /** Hours per stage; an open case's current stage counts up to the horizon (the row then adds up to horizon − createdAt). */
+  private stages(c: Case): string {
+    const h = stageHoursAt(c, this.horizon);
+    let out = '';
+    for (let i = 0; i < h.length; i++) out += (i ? ',' : '') + t(h[i]!);
+    return out;
   }
 }

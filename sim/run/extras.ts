@@ -24,7 +24,7 @@ export function attachExtras(sim: Simulation): { summarize(): Record<string, unk
     parts.push(x);
   }
   if (s.satisfaction?.enabled) {
-    const c = new SatisfactionCollector(s, sim.streams.stream('satisfaction'));
+    const c = new SatisfactionCollector(s, sim.streams.stream('satisfaction'), sim.world);
     sim.observe(c);
     parts.push(c);
   }
@@ -33,5 +33,6 @@ export function attachExtras(sim: Simulation): { summarize(): Record<string, unk
     sim.observe(c);
     parts.push(c);
   }
+  if (sim.mechanisms) parts.push(sim.mechanisms);
   return { summarize: () => Object.assign({}, ...parts.map((p) => p.summarize?.() ?? {})) };
 }

@@ -1,16 +1,15 @@
 import type { SimEvent, SimObserver } from '../model/events.ts';
+import { deadlineOf } from '../model/deferral.ts';
 import type { Case } from '../model/types.ts';
+import type { World } from '../model/world.ts';
 import { bernoulli } from '../random/distributions.ts';
 import type { Rng } from '../random/stream.ts';
-import type { Priority, SatisfactionParams, Scenario } from '../scenario/schema.ts';
+import type { SatisfactionParams, Scenario } from '../scenario/schema.ts';
 
 interface Pending {
-  priority: Priority;
+  c: Case;
   start: number;
-  deadline: number;
   responseAt: number;
-  contacts: number;
-  reopens: number;
 }
 
 interface Tally {
@@ -19,6 +18,8 @@ interface Tally {
   resolved: number;
   satisfied: number;
   expected: number;
+  late: number;
+  open: number;
 }
 
 export interface RateRow {
@@ -31,24 +32,28 @@ export interface RateRow {
   satisfaction: number | null;
 }
 
-const tally = (): Tally => ({ rated: 0, responded: 0, resolved: 0, satisfied: 0, expected: 0 });
+const tally = (): Tally => ({ rated: 0, responded: 0, resolved: 0, satisfied: 0, expected: 0, late: 0, open: 0 });
 const rate = (n: number, d: number) => (d > 0 ? n / d : null);
 
 /**
  * The residents' three rates (响应率, 解决率, 满意率), an observer of the event stream.
  *
- * Rated are the cases a resident asked about (those with a report channel). Each is evaluated
- * once, as the hotline's return call would: when it closes, if it closes within its time limit
- * (registration + `timeLimitsHours[priority]`); otherwise at the moment the limit passes, as
- * unresolved. At the evaluation:
- * - responded = a handling unit (or a volunteer) started work on it within `responseHours`
- *   of its registration;
- * - resolved = closed within the limit and confirmed by the resident (`resolvedIfClosed`);
+ * Rated are the cases a resident asked about (those with a report channel). Each is rated once,
+ * as the hotline's return call would, on its eventual outcome: when it closes, in time or late
+ * (a case past its deadline is pressed by the call-back and may still be resolved); a case still
+ * open at the horizon is rated there, as unresolved, if its deadline has passed, and is
+ * `pending` otherwise. The deadline is registration + `timeLimitsHours[priority]`, moved by any
+ * deferral (延期, sim/model/deferral.ts). At the rating:
+ * - responded (响应) = the work order reached a unit that signed for it — a handling unit with
+ *   the authority (it signs on receipt, 24/7, and contacts the resident), or one that took the
+ *   case on itself (informal settlement, a volunteer) — within `responseHours` of registration;
+ *   not the start of the work;
+ * - resolved = closed and confirmed by the resident (`resolvedIfClosed`);
  * - satisfied with probability 1 / (1 + e^−score), score = intercept + unresolved (if not
- *   resolved) + timeRatio × min(1, time taken / limit) + extraContact × (contacts − 1)
- *   + reopen × reopens + noResponse (if not responded).
- * The two draws per evaluation come from the `satisfaction` stream. Evaluations at times inside
- * the statistics window count, in the month (`monthDays` long, from day 0) they fall in.
+ *   resolved) + timeRatio × min(1, time taken / limit) + late × min(1, time past the deadline /
+ *   limit) + extraContact × (contacts − 1) + reopen × reopens + noResponse (if not responded).
+ * The two draws per rating come from the `satisfaction` stream. Ratings inside the statistics
+ * window count, in the month (`monthDays` long, from day 0) they fall in.
  */
 export class SatisfactionCollector implements SimObserver {
   private readonly pending = new Map<number, Pending>();
@@ -61,6 +66,7 @@ export class SatisfactionCollector implements SimObserver {
   constructor(
     private readonly scenario: Scenario,
     private readonly rng: Rng,
+    private readonly world: Pick<World, 'canResolve'>,
     private readonly p: SatisfactionParams = scenario.satisfaction!,
   ) {
     this.windowStart = scenario.warmupDays * 24;
@@ -68,38 +74,29 @@ export class SatisfactionCollector implements SimObserver {
     this.monthHours = p.monthDays * 24;
   }
 
-  private record(c: Case): Pending {
-    const start = c.registeredAt;
-    return { priority: c.priority, start, deadline: start + this.scenario.timeLimitsHours[c.priority], responseAt: NaN, contacts: c.contacts, reopens: 0 };
-  }
-
   onEvent(e: SimEvent): void {
     switch (e.type) {
       case 'caseRegistered':
-        if (e.case.reportChannel !== null) this.pending.set(e.case.id, this.record(e.case));
+        if (e.case.reportChannel !== null) this.pending.set(e.case.id, { c: e.case, start: e.case.registeredAt, responseAt: NaN });
         break;
-      case 'workStarted': {
-        if (!e.case || e.staff.desk.kind !== 'handle') break;
-        const r = this.pending.get(e.case.id);
-        if (r && Number.isNaN(r.responseAt)) r.responseAt = e.t;
+      case 'caseQueued':
+        // The work order reaches a unit with the authority: it signs for it.
+        if (e.desk.kind === 'handle' && this.world.canResolve(e.desk, e.case)) this.responded(e.case, e.t);
         break;
-      }
-      case 'contactReceived': {
-        if (!e.case || (e.contact !== 'followup' && e.contact !== 'duplicate')) break;
-        const r = this.pending.get(e.case.id);
-        if (r && e.t <= r.deadline) r.contacts++;
+      case 'workStarted':
+        // A unit that takes the case on without the authority (informal settlement) responds too.
+        if (e.case && e.activity === 'handle' && e.staff.desk.kind === 'handle') this.responded(e.case, e.t);
         break;
-      }
-      case 'caseReopened': {
-        const r = this.pending.get(e.case.id);
-        if (r && e.t <= r.deadline) r.reopens++;
-        break;
-      }
       case 'caseClosed':
         this.closed(e.case);
         break;
       default:
     }
+  }
+
+  private responded(c: Case, t: number): void {
+    const r = this.pending.get(c.id);
+    if (r && Number.isNaN(r.responseAt)) r.responseAt = t;
   }
 
   private closed(c: Case): void {
@@ -108,30 +105,32 @@ export class SatisfactionCollector implements SimObserver {
     if (r) this.pending.delete(c.id);
     else {
       // Settled away from the desks (self-management): no registration event was seen.
-      r = this.record(c);
-      r.responseAt = c.firstWorkAt;
+      r = { c, start: c.registeredAt, responseAt: c.firstWorkAt };
     }
-    if (c.closedAt <= r.deadline) this.evaluate(r, c.closedAt, true, c.contacts, c.reopens);
-    else this.evaluate(r, r.deadline, false, r.contacts, r.reopens);
+    this.evaluate(r, c.closedAt, true);
   }
 
-  private evaluate(r: Pending, at: number, closedInTime: boolean, contacts: number, reopens: number): void {
-    if (at < this.windowStart || at >= this.horizon) return;
+  private evaluate(r: Pending, at: number, closed: boolean): void {
+    if (at < this.windowStart || at > this.horizon) return;
     const p = this.p;
-    const responded = r.responseAt <= r.start + p.responseHours[r.priority];
-    const resolved = bernoulli(this.rng, p.resolvedIfClosed) && closedInTime;
-    const limit = r.deadline - r.start;
+    const c = r.c;
+    const limit = this.scenario.timeLimitsHours[c.priority];
+    const deadline = deadlineOf(c, this.scenario);
+    const responded = r.responseAt <= r.start + p.responseHours[c.priority];
+    const resolved = bernoulli(this.rng, p.resolvedIfClosed) && closed;
+    const late = Math.max(0, at - deadline);
     const s = p.score;
     const score =
       s.intercept +
       (resolved ? 0 : s.unresolved) +
       s.timeRatio * Math.min(1, (at - r.start) / limit) +
-      s.extraContact * Math.max(0, contacts - 1) +
-      s.reopen * reopens +
+      s.late * Math.min(1, late / limit) +
+      s.extraContact * Math.max(0, c.contacts - 1) +
+      s.reopen * c.reopens +
       (responded ? 0 : s.noResponse);
     const prob = 1 / (1 + Math.exp(-score));
     const satisfied = bernoulli(this.rng, prob);
-    const month = Math.floor(at / this.monthHours);
+    const month = Math.floor(Math.min(at, this.horizon - 1e-9) / this.monthHours);
     let m = this.months.get(month);
     if (!m) this.months.set(month, (m = tally()));
     for (const t of [this.overall, m]) {
@@ -140,17 +139,19 @@ export class SatisfactionCollector implements SimObserver {
       if (resolved) t.resolved++;
       if (satisfied) t.satisfied++;
       t.expected += prob;
+      if (late > 0) t.late++;
+      if (!closed) t.open++;
     }
   }
 
-  /** At the horizon: cases whose limit has passed unresolved are evaluated; the rest are pending. */
+  /** At the horizon: open cases past their deadline are rated there, unresolved; the rest stay pending. */
   onFinish(): void {
     const ids = [...this.pending.keys()].sort((a, b) => a - b);
     for (const id of ids) {
       const r = this.pending.get(id)!;
-      if (r.deadline < this.horizon) {
+      if (deadlineOf(r.c, this.scenario) < this.horizon) {
         this.pending.delete(id);
-        this.evaluate(r, r.deadline, false, r.contacts, r.reopens);
+        this.evaluate(r, this.horizon, false);
       }
     }
   }
@@ -182,6 +183,8 @@ export class SatisfactionCollector implements SimObserver {
         resolution: rate(o.resolved, o.rated),
         satisfaction: rate(o.satisfied, o.rated),
         satisfactionExpected: rate(o.expected, o.rated),
+        ratedLate: o.late,
+        ratedOpen: o.open,
         monthly,
       },
     };

@@ -21,6 +21,8 @@ export interface SimulateOptions {
   /** Where cases.csv goes; omitted = rows are not written. */
   caseSink?: TextSink;
   observers?: SimObserver[];
+  /** Called once per simulated day (schedules nothing): hours simulated, the horizon, cases created so far. */
+  onProgress?: (simHours: number, horizonHours: number, cases: number) => void;
 }
 
 export interface SimulateResult {
@@ -54,6 +56,8 @@ export async function simulate(scenario: Scenario, opts: SimulateOptions = {}): 
   }
   const extras = attachExtras(sim);
   for (const o of opts.observers ?? []) sim.observe(o);
+  const onProgress = opts.onProgress;
+  if (onProgress) sim.clock.watch(24, (now) => onProgress(now, resolved.horizonDays * 24, sim.created));
   sim.run();
   const summary: Summary = Object.assign(buildSummary(sim, policy.name, seed, summaryCollector, tiers), extras.summarize());
   return { scenario: resolved, summary, timeseriesCsv: tiers.toCsv(), staffCsv: staffCsv(sim), events: sim.clock.eventsDelivered, meanPendingEvents: sim.clock.meanPending };

@@ -4,6 +4,8 @@ import { ACTIVITIES, type Activity, type StaffMember } from '../model/world.ts';
 import type { Tier } from '../scenario/schema.ts';
 import { csvHours, csvTable } from './csv.ts';
 import type { Distribution, SummaryCollector } from './summaryCollector.ts';
+import type { StagesSummary } from './stagesSummary.ts';
+import type { SurvivalSummary } from './survival.ts';
 import { STAT_TIERS, type LittleCheck, type StatTier, type TierCollector } from './tierCollector.ts';
 
 export interface Summary {
@@ -13,7 +15,13 @@ export interface Summary {
   horizonDays: number;
   warmupDays: number;
   cases: { created: number; closed: number; open: number; latent: number; registered: number };
+  /** The hand-off channel the run modelled (scenario `handoff`). */
+  channel: { name: string; source: string };
   resolutionHours: Distribution;
+  /** Where the hours of closed cases went: mean and share per stage (sim/model/stageClock.ts). */
+  stages: StagesSummary;
+  /** Kaplan–Meier time to close of every counted case, open ones censored at the horizon. */
+  survival: SurvivalSummary;
   handlingHours: Distribution;
   discoveryLagHours: Distribution;
   latentDiscoveryLagHours: Distribution;
@@ -72,6 +80,7 @@ export function buildSummary(sim: Simulation, policyName: string, seed: string |
     }
   }
   summary.countOverdueOpen(sim.open.values());
+  summary.addOpenToSurvival(sim.open.values());
 
   const utilization = {} as Record<Role, number>;
   const activityShare = {} as Record<Role, Record<Activity, number>>;
@@ -152,7 +161,10 @@ export function buildSummary(sim: Simulation, policyName: string, seed: string |
     horizonDays: s.horizonDays,
     warmupDays: s.warmupDays,
     cases: { created: summary.created, closed, open: openCounted, latent, registered: reg },
+    channel: { name: s.handoff.channel, source: s.handoff.source },
     resolutionHours: summary.resolution.distribution(),
+    stages: summary.stages.summary(),
+    survival: summary.survival.summary(),
     handlingHours: summary.handling.distribution(),
     discoveryLagHours: summary.discovery.distribution(),
     latentDiscoveryLagHours: summary.patrolDiscovery.distribution(),

@@ -4,6 +4,8 @@ import type { Scenario, Tier } from '../scenario/schema.ts';
 import { TIERS } from '../scenario/schema.ts';
 import { OnlineStats } from '../stats/online.ts';
 import { QuantileSketch } from '../stats/quantileSketch.ts';
+import { StageTotals } from './stagesSummary.ts';
+import { SurvivalSample } from './survival.ts';
 
 export interface Distribution {
   mean: number;
@@ -46,6 +48,10 @@ export class SummaryCollector implements SimObserver {
   /** Occurrence → registration of issues found by a patrol (latent issues). */
   readonly patrolDiscovery = new Sample();
   readonly wait = new OnlineStats();
+  /** Where the hours of closed cases went (sums per stage). */
+  readonly stages = new StageTotals();
+  /** Time to close of every counted case for Kaplan–Meier (open ones added at the horizon: addOpenToSurvival). */
+  readonly survival = new SurvivalSample();
   slaMet = 0;
   slaDue = 0;
   readonly resolvedByTier: Record<Tier, number> = { grid: 0, community: 0, street: 0, district: 0, department: 0 };
@@ -111,6 +117,8 @@ export class SummaryCollector implements SimObserver {
     if (!this.counted(c)) return;
     this.closed++;
     this.resolution.add(c.closedAt - c.createdAt);
+    this.stages.add(c);
+    this.survival.addClosed(c.closedAt - c.createdAt);
     const handling = c.closedAt - c.registeredAt;
     this.handling.add(handling);
     this.wait.add(c.waitHours);
@@ -148,6 +156,11 @@ export class SummaryCollector implements SimObserver {
       last = v;
       lastName = name;
     }
+  }
+
+  /** Counted cases still open at the horizon enter the Kaplan–Meier estimate censored there. */
+  addOpenToSurvival(open: Iterable<Case>): void {
+    for (const c of open) if (this.counted(c)) this.survival.addOpen(this.horizon - c.createdAt);
   }
 
   /** Open cases at the horizon whose time limit has already passed count against the SLA. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parametersSchema } from './parameters.ts';
 
 // The scenario format. Every default lives here, once; `resolveScenario` fills them in and the
 // resolved scenario is what a run writes next to its outputs. Time is in hours unless a field
@@ -163,9 +164,13 @@ export const policySchema = z.strictObject({
     .string()
     .default('hierarchical')
     .describe('hierarchical | flat | whistle, or the path of a policy module (.ts/.js)'),
-  transferHours: distSchema
-    .default({ dist: 'exponential', mean: 2 })
-    .describe('Paperwork delay of a hand-off between units (no staff busy)'),
+  transferHours: z
+    .unknown()
+    .refine(() => false, {
+      message: 'no such field: hand-off delays belong to the scenario, not the policy; use handoff.delaysHours { up, down, back, toDepartment } (docs/model.md, the hand-off channel)',
+    })
+    .optional()
+    .describe('Removed: use handoff.delaysHours'),
   classificationAccuracy: probability
     .default(0.85)
     .describe('flat: probability that the central dispatcher picks the right unit'),
@@ -179,6 +184,30 @@ export const policySchema = z.strictObject({
     })
     .default({ enabled: false, limitsHours: { grid: 24, community: 48, street: 72 } }),
 });
+
+const NO_DELAY = { dist: 'constant', value: 0 } as const;
+
+/**
+ * The channel between units (issue 11): what a move of a case from one unit to another costs,
+ * by kind of move. Every policy pays it for every such move (sim/model/handoffChannel.ts), so a
+ * comparison of structures on one channel is not a comparison of paperwork. The default is a
+ * channel without delay.
+ */
+export const handoffSchema = z
+  .strictObject({
+    channel: z.string().min(1).default('none').describe('What the channel is, e.g. "paper" or "platform" (a label for outputs)'),
+    source: z.string().min(1).default('assumption').describe('Where the delays come from: a citation (FACTS.md), or "assumption"'),
+    delaysHours: z
+      .strictObject({
+        up: distSchema.default(NO_DELAY).describe('A unit passes a case one tier up (grid → community → street → district)'),
+        down: distSchema.default(NO_DELAY).describe('A centre or higher tier sends a case to a lower unit (incl. hotline cases sent to the grid of the place)'),
+        back: distSchema.default(NO_DELAY).describe('A unit returns a case to the centre (misroute bounce, reject)'),
+        toDepartment: distSchema.default(NO_DELAY).describe('A street, district or the hotline sends a case to a department (incl. whistle summons)'),
+      })
+      .default({ up: NO_DELAY, down: NO_DELAY, back: NO_DELAY, toDepartment: NO_DELAY }),
+  })
+  .default({ channel: 'none', source: 'assumption', delaysHours: { up: NO_DELAY, down: NO_DELAY, back: NO_DELAY, toDepartment: NO_DELAY } })
+  .describe('The channel between units: hand-off delay per kind of move, paid by every policy (no staff busy while in transit)');
 
 // ---- Optional sections (issue 6). Each is absent by default, so a scenario without it resolves,
 // runs and writes exactly as before; when present its own fields take the defaults below.
@@ -197,21 +226,22 @@ export const satisfactionSchema = z
   .strictObject({
     enabled: z.boolean().default(true),
     responseHours: priorityHours({ emergency: 2, urgent: 12, general: 24, complex: 24 }).describe(
-      'Response: a handling unit (or a volunteer) starts work on the case within this many hours of its registration',
+      'Response (响应): the work order reaches a unit with the authority, which signs for it and contacts the resident (or a unit or volunteer takes the case on itself), within this many hours of its registration',
     ),
     resolvedIfClosed: probability
       .default(0.97)
-      .describe('Probability that a resident confirms "resolved" for a case closed within its time limit'),
+      .describe('Probability that a resident confirms "resolved" for a closed case (in time or late)'),
     score: z
       .strictObject({
         intercept: z.number().default(4.5),
         unresolved: z.number().default(-4).describe('Not resolved (still open at the deadline, or not confirmed)'),
         timeRatio: z.number().default(-2).describe('Per unit of (time taken / time limit), capped at 1'),
+        late: z.number().default(-2).describe('Per unit of (time past the deadline / time limit), capped at 1'),
         extraContact: z.number().default(-0.7).describe('Per contact beyond the first (follow-up and duplicate calls)'),
         reopen: z.number().default(-1).describe('Per reopen'),
         noResponse: z.number().default(-1).describe('No response within responseHours'),
       })
-      .default({ intercept: 4.5, unresolved: -4, timeRatio: -2, extraContact: -0.7, reopen: -1, noResponse: -1 })
+      .default({ intercept: 4.5, unresolved: -4, timeRatio: -2, late: -2, extraContact: -0.7, reopen: -1, noResponse: -1 })
       .describe('Logistic score of P(satisfied); each term adds when it applies'),
     monthDays: positive.default(30).describe('Length of a reporting month, days (month 1 = days 0 to 29)'),
   })
@@ -274,6 +304,122 @@ export const topDownTasksSchema = z
     recoveryTolerance: nonNegative.default(0.1).describe('Recovered: open cases back within this fraction of the baseline'),
   })
   .describe('Top-down tasks (door-to-door checks, code verification) issued to grid workers for weeks');
+
+// ---- Mechanisms (issue 11, item 3). Each structure's real mechanisms, one sub-block each, all
+// absent by default: a scenario without `mechanisms` (or without a sub-block) runs exactly as
+// before, byte for byte. Present, a sub-block takes the defaults below (assumptions unless
+// docs/model.md §18 cites FACTS.md) and can be switched off with `enabled: false`.
+
+const tierShares = z
+  .strictObject({
+    grid: probability.optional(),
+    community: probability.optional(),
+    street: probability.optional(),
+    district: probability.optional(),
+  })
+  .describe('Per tier of the unit holding the case: a probability');
+
+export const informalSettlementSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    share: tierShares
+      .default({ grid: 0.2, community: 0.2, street: 0.1 })
+      .describe('Share of the cases above its authority that a unit of this tier settles itself, instead of passing them up'),
+    byCategory: z
+      .record(z.string(), tierShares)
+      .default({})
+      .describe('Per category name: shares that replace `share` for that category (tiers left out settle nothing)'),
+    authorities: z
+      .array(z.enum(TIERS))
+      .min(1)
+      .default(['community', 'street', 'district'])
+      .describe('Authority tiers that can be settled informally (enforcement by a department usually cannot)'),
+    workFactor: positive.default(1).describe('Work of an informal settlement = workFactor × the issue’s workHours'),
+  })
+  .describe('Informal settlement: a unit below the authority tier settles a share of higher-authority issues itself');
+
+export const localKnowledgeSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    hours: distSchema
+      .default({ dist: 'lognormal', mean: 1, sd: 0.5 })
+      .describe('Information-gathering time, added to the handling activity of a unit that lacks local knowledge'),
+    tiers: z
+      .array(z.enum(TIERS))
+      .min(1)
+      .default(['street', 'district', 'department'])
+      .describe('Tiers of the handling units that need the information when the case did not pass through the grid or community first'),
+  })
+  .describe('Local knowledge: a unit handed a case that did not pass through the grid or community owning the place first spends information-gathering time');
+
+export const centreSaturationSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    roles: z
+      .array(z.enum(['districtDispatcher', 'callTaker']))
+      .min(1)
+      .default(['districtDispatcher', 'callTaker'])
+      .describe('Desks that classify cases centrally: the command centre, and the hotline when it dispatches on receipt'),
+    timePerQueued: nonNegative
+      .default(0.05)
+      .describe('Classification time × (1 + timePerQueued × L), L = cases waiting at the desk per staff member'),
+    misroutePerQueued: nonNegative
+      .default(0.005)
+      .describe('Misrouting chance = min(maxMisrouting, (1 − classificationAccuracy) + misroutePerQueued × L)'),
+    maxMisrouting: probability.default(0.5),
+  })
+  .describe('A central dispatcher that saturates: classification time and misrouting rise with its queue');
+
+export const deferralSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    applyAtShare: z.number().gt(0).lt(1).default(0.8).describe('A unit applies when this share of the time limit has passed'),
+    applyProbability: probability.default(0.5).describe('A unit holding an unresolved case at that moment applies for a deferral'),
+    approvalProbability: probability.default(0.8).describe('The centre approves it'),
+    extensionShare: positive.default(1).describe('New deadline = old deadline + extensionShare × the time limit'),
+    maxDeferrals: z.number().int().nonnegative().default(1),
+  })
+  .describe('延期: a unit that cannot close a case in time applies for a deferral with a new deadline');
+
+export const caseReturnSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    share: tierShares
+      .extend({ department: probability.optional() })
+      .default({ street: 0.05, district: 0.05, department: 0.1 })
+      .describe('Share of the cases a handling unit of this tier, though it has the authority, rejects and returns'),
+    maxReturns: z.number().int().nonnegative().default(1).describe('Returns per case; after that the unit must take it'),
+  })
+  .describe('回退: a handling unit rejects a case (review time) and returns it to the district command centre, which dispatches it again');
+
+export const multiDepartmentSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    share: probability.default(0.2).describe('Share of the department-authority issues that need two or more departments'),
+    extraDepartments: distSchema
+      .default({ dist: 'empirical', values: [1, 2], weights: [0.8, 0.2] })
+      .describe('Departments needed besides the lead (rounded, at least 1, at most the other departments)'),
+    partWorkFactor: positive.default(0.5).describe('Work of each other department’s part = partWorkFactor × the issue’s workHours'),
+    coordinationHours: distSchema
+      .default({ dist: 'lognormal', mean: 4, sd: 2 })
+      .describe('Hierarchy: the district convenes the departments; from the lead receiving the case to the parts being issued'),
+    bringInHours: distSchema
+      .default({ dist: 'lognormal', mean: 8, sd: 4 })
+      .describe('首接负责制: from the lead starting work to the other departments being brought in'),
+  })
+  .describe('Cases needing several departments: the case closes when every part is done');
+
+export const mechanismsSchema = z
+  .strictObject({
+    informalSettlement: informalSettlementSchema.optional(),
+    localKnowledge: localKnowledgeSchema.optional(),
+    centreSaturation: centreSaturationSchema.optional(),
+    deferral: deferralSchema.optional(),
+    caseReturn: caseReturnSchema.optional(),
+    multiDepartment: multiDepartmentSchema.optional(),
+  })
+  .describe('Each structure’s real mechanisms (docs/model.md §18); each absent sub-block is off');
+// ---- end of mechanisms
 
 export const variantSchema = z.strictObject({
   name: z.string().min(1),
@@ -361,9 +507,9 @@ export const scenarioSchema = z.strictObject({
     })
     .default({ emergency: 2, urgent: 24, general: 168, complex: 360 })
     .describe('Time limit per priority, from registration to closure'),
+  handoff: handoffSchema,
   policy: policySchema.default({
     name: 'hierarchical',
-    transferHours: { dist: 'exponential', mean: 2 },
     classificationAccuracy: 0.85,
     whistleResponseHours: 0.5,
     autoEscalation: { enabled: false, limitsHours: { grid: 24, community: 48, street: 72 } },
@@ -386,7 +532,10 @@ export const scenarioSchema = z.strictObject({
   deadlineCallback: deadlineCallbackSchema.optional(),
   selfManagement: selfManagementSchema.optional(),
   topDownTasks: topDownTasksSchema.optional(),
+  mechanisms: mechanismsSchema.optional(),
   variants: z.array(variantSchema).optional().describe('Named variants: `gridgov run <file> --variant <name>`'),
+  // ---- Sensitivity (issue 12): sourced/assumed inputs and their plausible ranges; see parameters.ts.
+  parameters: parametersSchema.optional(),
 });
 
 export type DistSpecInput = z.input<typeof distSchema>;
@@ -397,11 +546,19 @@ export type Shift = z.output<typeof shiftSchema>;
 export type Category = Scenario['demand']['categories'][number];
 export type TerritorySpec = Scenario['territory'];
 export type PolicyParams = Scenario['policy'];
+export type HandoffParams = Scenario['handoff'];
 export type Tier = (typeof TIERS)[number];
 export type SatisfactionParams = NonNullable<Scenario['satisfaction']>;
 export type SelfManagementParams = NonNullable<Scenario['selfManagement']>;
 export type TopDownTasksParams = NonNullable<Scenario['topDownTasks']>;
 export type DeadlineCallbackParams = NonNullable<Scenario['deadlineCallback']>;
+export type MechanismsParams = NonNullable<Scenario['mechanisms']>;
+export type InformalSettlementParams = NonNullable<MechanismsParams['informalSettlement']>;
+export type LocalKnowledgeParams = NonNullable<MechanismsParams['localKnowledge']>;
+export type CentreSaturationParams = NonNullable<MechanismsParams['centreSaturation']>;
+export type DeferralParams = NonNullable<MechanismsParams['deferral']>;
+export type CaseReturnParams = NonNullable<MechanismsParams['caseReturn']>;
+export type MultiDepartmentParams = NonNullable<MechanismsParams['multiDepartment']>;
 export type Variant = NonNullable<Scenario['variants']>[number];
 export type Priority = (typeof PRIORITIES)[number];
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];

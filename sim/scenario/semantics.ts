@@ -1,5 +1,6 @@
 import { validateDist, type DistSpec } from '../random/distributions.ts';
 import type { InputProblem } from './errors.ts';
+import { parametersBlockProblems } from './parameters.ts';
 import type { Scenario, Staffing } from './schema.ts';
 
 // Checks that need more than one field at a time, after the schema has filled defaults.
@@ -17,7 +18,7 @@ export function semanticProblems(s: Scenario): InputProblem[] {
   for (const [key, d] of Object.entries(s.service)) {
     if (typeof d === 'object') dist(`service.${key}`, d as DistSpec);
   }
-  dist('policy.transferHours', s.policy.transferHours);
+  for (const [kind, d] of Object.entries(s.handoff.delaysHours)) dist(`handoff.delaysHours.${kind}`, d);
 
   const departments = new Set<string>();
   s.departments.forEach((d, i) => {
@@ -72,6 +73,7 @@ export function semanticProblems(s: Scenario): InputProblem[] {
     });
   });
   optionalSectionProblems(s, names, dist, problems);
+  problems.push(...parametersBlockProblems(s)); // issue 12: the sensitivity parameters block
   return problems;
 }
 

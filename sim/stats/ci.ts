@@ -275,6 +275,14 @@ function tUpperQuantile(q: number, c: number, df: number): number {
   return t;
 }
 
+/** P(T > t) for Student's t with `df` > 0 degrees of freedom (the one-sided p-value of t). */
+export function studentTUpperTail(t: number, df: number): number {
+  if (!(df > 0)) throw new RangeError(`studentTUpperTail: df must be > 0, got ${df}`);
+  if (Number.isNaN(t)) return NaN;
+  const [tail, center] = tTailAndCenter(Math.abs(t), df);
+  return t >= 0 ? tail : 0.5 + center;
+}
+
 /**
  * Quantile (inverse CDF) of Student's t distribution with `df` > 0 degrees of
  * freedom (non-integer df allowed; df = Infinity gives the normal quantile).

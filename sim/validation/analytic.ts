@@ -159,7 +159,7 @@ export function assertTextbook(s: Scenario): void {
   const p = s.demand.profile;
   if (!p.hourOfDay.every((x) => x === 1) || !p.dayOfWeek.every((x) => x === 1) || p.surges.length > 0) bad.push('a flat demand profile');
   if (s.policy.name !== 'hierarchical') bad.push('policy hierarchical');
-  if (!isConstantZero(s.policy.transferHours)) bad.push('policy.transferHours constant 0');
+  for (const [kind, d] of Object.entries(s.handoff.delaysHours)) if (!isConstantZero(d)) bad.push(`handoff.delaysHours.${kind} constant 0`);
   if (s.departments.length > 0) bad.push('no departments');
   s.demand.categories.forEach((c, i) => {
     if (c.report.gridWorker !== 1) bad.push(`categories.${i}.report.gridWorker = 1`);

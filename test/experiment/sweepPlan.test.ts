@@ -90,4 +90,16 @@ describe('shards', () => {
     expect(inputError(() => resolveShard(undefined, { JOB_COMPLETION_INDEX: '3', GRIDGOV_SHARD_COUNT: '3' })).message).toContain('below the shard count 3');
     expect(inputError(() => resolveShard(undefined, { SLURM_ARRAY_TASK_ID: '2' })).message).toContain('SLURM_ARRAY_TASK_COUNT');
   });
+
+  it('a resubmitted Slurm task (sbatch --array=3: a one-task array) is shard 3 of the fixed count, never the whole sweep', () => {
+    // What Slurm sets for `sbatch --array=3`: a one-task array with MIN = MAX = ID.
+    const retry = { SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_MIN: '3', SLURM_ARRAY_TASK_MAX: '3', SLURM_ARRAY_TASK_COUNT: '1' };
+    expect(resolveShard(undefined, { ...retry, GRIDGOV_SHARD_COUNT: '4' })).toMatchObject({ index: 2, count: 4 });
+    expect(resolveShard(undefined, retry, 4)).toMatchObject({ index: 2, count: 4 });
+    expect(inputError(() => resolveShard(undefined, retry)).message).toContain('GRIDGOV_SHARD_COUNT=N (task ids 1..N) or --shard k/N');
+    // --array=2,4 of a fixed count of 4: each task knows its shard
+    expect(resolveShard(undefined, { SLURM_ARRAY_TASK_ID: '4', SLURM_ARRAY_TASK_MIN: '2', SLURM_ARRAY_TASK_MAX: '4', SLURM_ARRAY_TASK_COUNT: '2', GRIDGOV_SHARD_COUNT: '4' })).toMatchObject({ index: 3, count: 4 });
+    expect(inputError(() => resolveShard(undefined, { SLURM_ARRAY_TASK_ID: '5', GRIDGOV_SHARD_COUNT: '4' })).message).toContain('a task id 1..4');
+    expect(inputError(() => resolveShard(undefined, { SLURM_ARRAY_TASK_ID: '0', GRIDGOV_SHARD_COUNT: '4' })).message).toContain('a task id 1..4');
+  });
 });

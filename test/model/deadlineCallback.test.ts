@@ -38,3 +38,18 @@ describe('callback when a deadline passes', () => {
     expect((r.summary.deadlineCallbacks as CB).calls).toBe(0);
   });
 });
+
+describe('the call-back and the rating', () => {
+  it('overdue cases are rated when they close, so what pressing does to satisfaction is measured, not fixed at the deadline', async () => {
+    const raw = stressed({ satisfaction: {} });
+    const plain = await runRaw({ ...raw, deadlineCallback: { expedite: false } }, { policyName: 'hierarchical' });
+    const pressed = await runRaw({ ...raw, deadlineCallback: {} }, { policyName: 'hierarchical' });
+    type S = { rated: number; ratedLate: number; satisfactionExpected: number };
+    const a = plain.summary.satisfaction as S;
+    const b = pressed.summary.satisfaction as S;
+    expect(a.ratedLate).toBeGreaterThan(10);
+    expect(b.ratedLate).toBeGreaterThan(10);
+    // pressing changes when overdue cases close, hence their ratings
+    expect(b.satisfactionExpected).not.toBe(a.satisfactionExpected);
+  });
+});

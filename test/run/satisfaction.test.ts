@@ -3,7 +3,7 @@ import { minimalScenario } from '../helpers/scenarios.ts';
 import { runRaw } from '../helpers/run.ts';
 
 type Row = { month: number; fromDay: number; toDay: number; rated: number; response: number | null; resolution: number | null; satisfaction: number | null };
-type Sat = { rated: number; pending: number; response: number; resolution: number; satisfaction: number; satisfactionExpected: number; monthly: Row[] };
+type Sat = { rated: number; pending: number; ratedLate: number; ratedOpen: number; response: number; resolution: number; satisfaction: number; satisfactionExpected: number; monthly: Row[] };
 const sat = (r: { summary: { satisfaction?: unknown } }) => r.summary.satisfaction as Sat;
 const generous = { emergency: 1000, urgent: 1000, general: 1000, complex: 1000 };
 
@@ -27,14 +27,36 @@ describe('resident satisfaction model', () => {
     expect(Math.abs(s.satisfaction - s.satisfactionExpected)).toBeLessThan(0.05);
   });
 
-  it('turns outcomes into rates: in-time closures are resolved, overdue cases are not, slow responses are not responses', async () => {
+  it('turns outcomes into rates: closures are resolved, in time or late; late ones are rated at their eventual closure, worse', async () => {
     const fast = sat(await runRaw(minimalScenario({ timeLimitsHours: generous, satisfaction: { resolvedIfClosed: 1, responseHours: generous } })));
     expect(fast.resolution).toBe(1);
     expect(fast.response).toBe(1);
+    expect(fast.ratedLate).toBe(0);
     const tight = sat(await runRaw(minimalScenario({ timeLimitsHours: { emergency: 0.5, urgent: 0.5, general: 0.5, complex: 0.5 }, satisfaction: { responseHours: { emergency: 0.01, urgent: 0.01, general: 0.01, complex: 0.01 } } })));
-    expect(tight.resolution).toBeLessThan(0.1);
+    // nearly every case closes past a 30-min limit, and is still resolved and rated when it closes
+    expect(tight.ratedLate).toBeGreaterThan(0.9 * tight.rated);
+    expect(tight.resolution).toBeGreaterThan(0.8);
     expect(tight.response).toBeLessThan(0.5);
     expect(tight.satisfaction).toBeLessThan(fast.satisfaction - 0.3);
+    // the late term is what lowers them: without it, late closures rate as well as closures at the limit
+    const noLate = sat(await runRaw(minimalScenario({ timeLimitsHours: { emergency: 0.5, urgent: 0.5, general: 0.5, complex: 0.5 }, satisfaction: { score: { late: 0 } } })));
+    const withLate = sat(await runRaw(minimalScenario({ timeLimitsHours: { emergency: 0.5, urgent: 0.5, general: 0.5, complex: 0.5 }, satisfaction: {} })));
+    expect(withLate.satisfactionExpected).toBeLessThan(noLate.satisfactionExpected - 0.05);
+  });
+
+  it('response (响应) is the unit with the authority signing for the work order, not the start of the work', async () => {
+    // Street handlers and departments short of staff: cases wait long in their queues, but the work order arrives at once.
+    const raw = minimalScenario({ horizonDays: 30, timeLimitsHours: generous, satisfaction: { responseHours: { emergency: 4, urgent: 4, general: 4, complex: 4 } } });
+    (raw.staff as Record<string, unknown>).streetHandler = { count: 1, shift: { startHour: 9, endHour: 12 } };
+    (raw.staff as Record<string, unknown>).communityStaff = { count: 1, shift: { startHour: 9, endHour: 12 } };
+    (raw.departments as { handlers: unknown }[])[0]!.handlers = { count: 1, shift: { startHour: 9, endHour: 12 } };
+    const r = await runRaw(raw, { policyName: 'flat' });
+    const s = sat(r);
+    // the old measure: handling work started within 4 h of registration, among rated closed cases
+    const rated = r.rows.filter((row) => row.source !== 'patrol' && row.closedAt !== '' && Number(row.closedAt) >= 3 * 24);
+    const workStarted = rated.filter((row) => Number(row.firstWorkAt) - Number(row.registeredAt) <= 4).length / rated.length;
+    expect(rated.length).toBeGreaterThan(50);
+    expect(s.response).toBeGreaterThan(workStarted + 0.2);
   });
 
   it('weighs each term of the score: contacts, reopens and the intercept move satisfaction', async () => {

@@ -3,6 +3,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, powerLawExponent } from './stats.ts';
+import { runsBuilt, siblingModule } from '../moduleFile.ts';
 import type { BenchTask, FloorMeasurement, RunMeasurement } from './tasks.ts';
 
 export interface BenchOptions {
@@ -47,12 +48,13 @@ export interface BenchReport {
   targets: Target[];
 }
 
-const CHILD = fileURLToPath(new URL('./benchChild.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
+const CHILD = fileURLToPath(siblingModule('./benchChild', import.meta.url));
+// From the build (lib/) the child is plain JavaScript; from the sources it needs tsx's loader.
+const CHILD_ARGS = runsBuilt(import.meta.url) ? [CHILD] : ['--import', import.meta.resolve('tsx'), CHILD];
 
 function child<T>(task: BenchTask): T & { wallSeconds: number } {
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--import', TSX, CHILD, JSON.stringify(task)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(process.execPath, [...CHILD_ARGS, JSON.stringify(task)], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const wallSeconds = (performance.now() - started) / 1000;
   if (r.status !== 0) throw new Error(`bench child failed (${JSON.stringify(task)}):\n${r.stderr}`);
   const line = r.stdout.trim().split('\n').pop()!;

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { comparisonCsv, repSeed, runsCsv, summarizeComparison, type PolicyChoice, type RunRecord } from '../../experiment/compare.ts';
+import { comparisonCsv, hoursTable, repSeed, runsCsv, summarizeComparison, type PolicyChoice, type RunRecord } from '../../experiment/compare.ts';
 import { InputError } from '../../scenario/errors.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { loadScenarioFile, stableJson, writeFileAtomic } from './files.ts';
@@ -90,11 +90,20 @@ async function runExperiment(file: string, policies: PolicyChoice[], o: Experime
     stableJson({ gridgov: VERSION, node: process.version, scenario: scenario.name, scenarioFile: file, scenarioHash: scenarioHash(scenario), policies: names, reps: o.reps, baseSeed, runs: records.length, wallSeconds: Number(((performance.now() - started) / 1000).toFixed(3)) }),
   );
   if (!o.quiet) {
+    // One pair: its paired interval. More: every pair, Holm-adjusted (the interval at the level of Holm's step for it).
     const pairs = Object.keys(comparison.differences[SHOWN[0]![0]]!);
-    const head = ['metric (mean [95% CI])', ...names, ...pairs.slice(0, 1).map((p) => `${p} (paired)`)];
-    const rows = SHOWN.map(([m, label, d]) => [label, ...names.map((p) => interval(comparison.metrics[m]![p]!, d)), ...pairs.slice(0, 1).map((p) => interval(comparison.differences[m]![p]!, d))]);
+    const holm = pairs.length > 1;
+    const diff = (m: string, p: string) => {
+      const d = comparison.differences[m]![p]!;
+      return holm ? { mean: d.mean, ciLow: d.ciLowHolm, ciHigh: d.ciHighHolm } : d;
+    };
+    const head = ['metric (mean [95% CI])', ...names, ...pairs.map((p) => `${p} (paired${holm ? ', Holm' : ''})`)];
+    const rows = SHOWN.map(([m, label, d]) => [label, ...names.map((p) => interval(comparison.metrics[m]![p]!, d)), ...pairs.map((p) => interval(diff(m, p), d))]);
     process.stdout.write(`${scenario.name}: ${names.join(' vs ')}, ${o.reps} replications (seeds ${comparison.seeds[0]}..${comparison.seeds[comparison.seeds.length - 1]}), common random numbers\n\n`);
     process.stdout.write(`${renderTable(head, rows)}\n\n`);
+    if (holm) process.stdout.write(`differences: ${pairs.length} pairs per metric, Holm-adjusted (familywise 95%); p-values and adjusted p-values in comparison.csv\n`);
+    const hours = hoursTable(comparison, pairs);
+    process.stdout.write(`where the hours go (${scenario.handoff.channel} channel; stages add up to occurrence → closure; KM = Kaplan–Meier over every counted case, open ones censored at the horizon)\n\n${renderTable(hours.head, hours.rows)}\n\n`);
     process.stdout.write(`books: ${comparison.checks.allRunsOk ? 'every run balanced' : `FAILED in ${comparison.checks.failedRuns.join('; ')}`}\noutputs: ${outDir}\n`);
   }
   reportChecks(records.map((r) => r.summary));

@@ -13,6 +13,7 @@ import { selftestCommand } from './selftest.ts';
 import { sweepCommand } from './sweepCommand.ts';
 import { mergeCommand } from './mergeCommand.ts';
 import { sizeCommand } from './sizeCommand.ts';
+import { sensitivityCommand } from './sensitivityCommand.ts';
 import { VERSION } from './version.ts';
 import { estimateWorld, setMaxMemory, type WorldEstimate } from './worldSize.ts';
 import { emitResult, fail, setOutputMode } from './output.ts';
@@ -22,6 +23,8 @@ const JSON_HELP = 'print the result document on stdout as JSON, and nothing else
 
 /** Bad input: one `gridgov:` line per problem. */
 const printInputError = (err: InputError) => err.message.split('\n').forEach((line) => fail(line));
+import { calibrateCommand } from '../calibrate/command.ts';
+import { RunProgress } from './progress.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -61,10 +64,12 @@ export function buildProgram(): Command {
     .option('--max-memory <MB>', 'refuse scenarios whose estimated heap exceeds this (default: the V8 heap limit of this process)', positiveInt('--max-memory'))
     .hook('preAction', (program, command) => {
       setMaxMemory(program.opts<{ maxMemory?: number }>().maxMemory);
-      const o = command.opts<{ quiet?: boolean; json?: boolean }>();
-      setOutputMode(o);
-      // --json: stdout carries the result document only, so no table (and no progress line).
-      if (o.json) command.setOptionValue('quiet', true);
+      // --json as a flag (not selftest's `--json <file>`): stdout carries the result document
+      // only, so no table (and no progress line).
+      const o = command.opts<{ quiet?: boolean; json?: boolean | string }>();
+      const json = o.json === true;
+      setOutputMode({ quiet: o.quiet, json });
+      if (json) command.setOptionValue('quiet', true);
     })
     .exitOverride();
 
@@ -86,7 +91,10 @@ export function buildProgram(): Command {
       const seed = o.seed !== undefined ? parseSeed(o.seed) : scenario.seed;
       const outDir = o.out ?? join('results', `${scenario.name}${o.variant ? `-${o.variant}` : ''}-${choice.name}-seed${seed}`);
       const policyFile = choice.policy ? (o.policy ?? scenario.policy.name) : undefined;
-      const summary = await runToFolder(scenario, { outDir, seed, policyName: choice.name, policy: choice.policy, policyFile, scenarioFile: file, cases: o.cases, replay: replayFlags(o) });
+      const progress = o.quiet ? undefined : new RunProgress(`${scenario.name} ${choice.name}`);
+      const onProgress = progress ? progress.update.bind(progress) : undefined;
+      const summary = await runToFolder(scenario, { outDir, seed, policyName: choice.name, policy: choice.policy, policyFile, scenarioFile: file, cases: o.cases, replay: replayFlags(o), onProgress });
+      progress?.end();
       if (!o.quiet) printRunSummary(summary, outDir);
       reportChecks([summary]);
       emitResult(summary);
@@ -162,6 +170,29 @@ export function buildProgram(): Command {
     .action(sizeCommand);
 
   program
+    .command('sensitivity')
+    .description('Which assumptions decide the answer: one-at-a-time tornado and Morris elementary effects over the scenario’s assumed parameters (docs/experiments.md#sensitivity); resumable, shardable')
+    .argument('<scenario>', 'scenario file (JSON)')
+    .option('--policies <a,b>', 'the metric is the paired difference a − b on the same seeds (default: the scenario’s policy alone)')
+    .option('-p, --policy <name|file>', 'one policy’s metric')
+    .option('-m, --metric <metric>', 'an experiment metric', 'resolutionHours.mean')
+    .option('--vary <path=low..high>', 'vary this field over [low, high] (a distribution: its mean) instead of the declared assumed parameters (repeatable)', collect, [])
+    .option('--set <path=value>', 'a fixed override, e.g. --set horizonDays=30 (repeatable)', collect, [])
+    .option('--method <list>', 'oat, morris or oat,morris', 'oat,morris')
+    .option('-r, --reps <n>', 'one-at-a-time: replications of the first round', positiveInt('--reps'), 3)
+    .option('--max-reps <n>', 'one-at-a-time: cap on replications', positiveInt('--max-reps'), 20)
+    .option('--precision <x>', 'one-at-a-time: add replications until every 95% half-width is at most x × the largest effect', Number, 0.05)
+    .option('--trajectories <n>', 'Morris: trajectories (each k + 1 points)', positiveInt('--trajectories'), 8)
+    .option('--morris-reps <n>', 'Morris: replications per point', positiveInt('--morris-reps'), 2)
+    .option('-s, --seed <seed>', 'base seed (default: the scenario’s)')
+    .option('-o, --out <dir>', 'output folder (default results/<scenario>-sensitivity-<id>); the same command resumes there')
+    .option('-w, --workers <n>', 'worker threads (default: all cores)', positiveInt('--workers'))
+    .option('--shard <k/N>', 'run only shard k of N of each stage (as sweep)')
+    .option('--shard-count <n>', 'shard count beside JOB_COMPLETION_INDEX', positiveInt('--shard-count'))
+    .option('-q, --quiet', 'no progress or table')
+    .action(sensitivityCommand);
+
+  program
     .command('merge')
     .description('Join the folders of a sweep’s shards into the files one machine would have written')
     .argument('<dirs...>', 'shard folders of one sweep')
@@ -221,6 +252,32 @@ export function buildProgram(): Command {
     .action(benchCommand);
 
   program
+    .command('calibrate')
+    .description('Turn a service-request log (CSV) into a scenario that reproduces it, with a fit report (docs/calibration.md)')
+    .argument('<log>', 'case log (CSV): the harmonized format of the shared data folder, or any columns with --map / --columns')
+    .option('--map <file>', 'JSON mapping of the log’s own columns (docs/calibration.md, "Mapping")')
+    .option('--columns <spec>', 'mapping inline: created=COL,closed=COL,type=COL,unit=COL[,channel=…,area=…,lat=…,lon=…,id=…]')
+    .option('--tz <offset>', 'wall clock wanted for timestamps that carry a zone: UTC or ±HH:MM (default "local": times as written)')
+    .option('--censor-at <time>', 'when the log was taken: later closings count as still open (default: the last time in the log)')
+    .option('--holdout-from <date>', 'fit on requests created before this date; report against the rest')
+    .option('--holidays <dates>', 'days the city was closed, e.g. 2018-01-01,2018-01-15: left out of the weekday profile, their demand fitted as a factor')
+    .option('-o, --out <file>', 'scenario file to write (default results/calibrate-<log>/<log>.json)')
+    .option('--report-dir <dir>', 'where calibration.md, calibration.json and qq/ go (default: beside --out)')
+    .option('--name <name>', 'scenario name (default: the log’s file name)')
+    .option('--top-categories <k>', `categories kept, the rest as "other (unit)" (default ${12})`)
+    .option('--top-units <k>', 'units kept, the rest as OTHER UNITS (default 8)')
+    .option('--top-areas <k>', 'areas kept, the rest as "other areas" (default 30)')
+    .option('--residents <n>', 'nominal population (only rate × residents matters; default 100000)')
+    .option('--warmup-days <d>', 'simulated days before the window, so queues are not empty at its start (default 7)')
+    .option('--utilization <u>', 'assumed utilization of the department handlers, sets their count (default 0.8)')
+    .option('--max-iterations <n>', 'simulation-based fit: most iterations (default 8)')
+    .option('--reps <n>', 'simulated runs in the report (default 5)')
+    .option('--seed <n>', 'seed of the fitting runs (common random numbers; default 1)')
+    .option('--max-bad-share <share>', 'refuse the log when more than this share of rows is unreadable (default 0.01)')
+    .option('-q, --quiet', 'no progress lines')
+    .action(calibrateCommand);
+
+  program
     .command('schema')
     .description('Print (or write) the JSON Schema of scenario files')
     .option('-o, --out <file>', 'write to this file instead of stdout')
@@ -253,7 +310,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && /(?:main\.ts|gridgov(?:\.mjs)?)$/.test(process.argv[1]);
+const invokedDirectly = process.argv[1] !== undefined && /(?:main\.[jt]s|gridgov(?:\.mjs)?)$/.test(process.argv[1]);
 if (invokedDirectly) {
   // `gridgov schema | head` closes the pipe early: that is not an error.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {

@@ -5,7 +5,6 @@ import type { RunRecord } from '../../experiment/sweepTables.ts';
 import { InputError } from '../../scenario/errors.ts';
 import { claimPlan, RunStore } from './runStore.ts';
 import { writeFileAtomic } from '../io/atomicWrite.ts';
-import { warn } from './output.ts';
 import { writeSweepResults } from './sweepCommand.ts';
 
 export interface MergeOptions {
@@ -85,19 +84,22 @@ export async function mergeCommand(dirs: string[], o: MergeOptions): Promise<voi
     process.exitCode = 1;
     if (!o.allowMissing) return;
   }
-  for (const c of conflicts) warn(`run ${c} differs between folders; kept the first`);
+  for (const c of conflicts) process.stderr.write(`gridgov: warning: run ${c} differs between folders; kept the first\n`);
   claimPlan(o.out, 'sweep.json', plan, 'sweepId');
   const scenarioFile = dirs.map((d) => join(d, 'scenario.json')).find(existsSync);
   if (scenarioFile) writeFileAtomic(join(o.out, 'scenario.json'), readFileSync(scenarioFile, 'utf8'));
-  const outStore = new RunStore(o.out, plan.sweepId);
+  // The merged folder's records: one file in plan order (records another folder of the same
+  // plan already has in --out, e.g. shards that shared it, are kept where they are).
+  const outStore = new RunStore(o.out, plan.sweepId, 'merged.jsonl');
+  outStore.loadAll();
   const records: RunRecord[] = [];
   for (const r of planned) {
     const f = found.get(r.key);
     if (!f) continue;
-    const target = outStore.path(r.key);
-    if (!existsSync(target) || readFileSync(target, 'utf8') !== f.bytes) writeFileAtomic(target, f.bytes);
+    outStore.adopt(r.key, f.bytes);
     records.push(f.record);
   }
+  outStore.close();
   writeSweepResults(o.out, plan, records);
   if (!o.quiet) process.stdout.write(`merged ${records.length} of ${plan.runs} runs of sweep ${plan.sweepId.slice(0, 12)} from ${dirs.length} folder(s)\noutputs: ${o.out}/sweep.csv, sweep-summary.csv\n`);
 }

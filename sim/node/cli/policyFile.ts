@@ -16,8 +16,10 @@ let hooked = false;
 async function hookUserCode(): Promise<void> {
   if (hooked) return;
   hooked = true;
-  if (!import.meta.url.endsWith('.ts')) (await import('tsx/esm/api')).register();
-  register(new URL('./userCodeHooks.mjs', import.meta.url));
+  const fromSources = import.meta.url.endsWith('.ts');
+  if (!fromSources) (await import('tsx/esm/api')).register();
+  // The hooks file stays in the source tree (the build in lib/ compiles .ts files only).
+  register(new URL(fromSources ? './userCodeHooks.mjs' : '../../../../sim/node/cli/userCodeHooks.mjs', import.meta.url), { data: { fromSources } });
 }
 
 /** The first line of an error, without the noise of a loader's stack. */

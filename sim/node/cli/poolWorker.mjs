@@ -6,4 +6,4 @@ import { register } from 'tsx/esm/api';
 register();
 const mod = await import(workerData.module);
 
-export default mod.runTask;
+export const runTask = mod.runTask;

@@ -21,6 +21,8 @@ export interface RunToFolderOptions {
   cases?: boolean;
   /** Also write replay.json (the browser viewer's file); see docs/replay.md. */
   replay?: ReplayOptions;
+  /** Progress of the simulation (see `simulate`'s onProgress). */
+  onProgress?: (simHours: number, horizonHours: number, cases: number) => void;
 }
 
 export function scenarioHash(s: Scenario): string {
@@ -40,7 +42,7 @@ export async function runToFolder(scenario: Scenario, opts: RunToFolderOptions):
   const sink = opts.cases === false ? undefined : new FileSink(join(opts.outDir, 'cases.csv'));
   const replay = opts.replay ? replayFile(scenario, opts.seed ?? scenario.seed, policyName, join(opts.outDir, 'replay.json'), opts.replay) : undefined;
   const observers = replay ? [replay.observer] : [];
-  const result = await simulate(scenario, { seed: opts.seed, policyName: opts.policyName, policy: opts.policy, caseSink: sink, observers });
+  const result = await simulate(scenario, { seed: opts.seed, policyName: opts.policyName, policy: opts.policy, caseSink: sink, observers, onProgress: opts.onProgress });
   sink?.close();
   const files: Record<string, number> = {};
   if (sink) files['cases.csv'] = sink.bytes;

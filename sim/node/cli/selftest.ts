@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { Progress } from './progress.ts';
 import { runTask, type SelftestTask } from './selftestWorker.ts';
 import { TaskPool } from './taskPool.ts';
+import { siblingModule } from '../moduleFile.ts';
 
 /**
  * `gridgov selftest`: the analytic validation table on a fresh install. The quick plan runs in
@@ -21,7 +22,7 @@ export async function selftestCommand(o: { full?: boolean; json?: string; markdo
   const plan = (c: (typeof cases)[number]) => (o.full ? c.full : c.quick);
   const order = cases.map((c, i) => ({ c, i, cost: plan(c).horizonDays * plan(c).reps })).sort((a, b) => b.cost - a.cost);
   const tasks: SelftestTask[] = order.map(({ c }) => ({ id: c.id, reps: plan(c).reps, horizonDays: plan(c).horizonDays }));
-  const pool = new TaskPool({ module: new URL('./selftestWorker.ts', import.meta.url), size: workers, inline: runTask, describe: (t: SelftestTask) => `case ${t.id}` });
+  const pool = new TaskPool({ module: siblingModule('./selftestWorker', import.meta.url), size: workers, inline: runTask, describe: (t: SelftestTask) => `case ${t.id}` });
   const errors: string[] = [];
   try {
     await pool.runAll(tasks, (r, t, k) => {

@@ -79,7 +79,8 @@ export async function sweepCommand(file: string, o: SweepOptions): Promise<void>
   const outDir = o.out ?? defaultSweepOut(plan);
   claimPlan(outDir, 'sweep.json', plan, 'sweepId');
   writeFileAtomic(join(outDir, 'scenario.json'), stableJson(variants.base));
-  const store = new RunStore(outDir, plan.sweepId);
+  // One records file per shard (shards may share the folder); the whole sweep's is runs.jsonl.
+  const store = new RunStore(outDir, plan.sweepId, shard.count > 1 ? `shard-${shard.index + 1}-of-${shard.count}.jsonl` : 'runs.jsonl');
   const done = store.loadAll();
   const mine = plannedRuns(plan).filter((r) => inShard(r.index, shard));
   const remaining = mine.filter((r) => !done.has(r.key));
@@ -92,6 +93,7 @@ export async function sweepCommand(file: string, o: SweepOptions): Promise<void>
   const what = `${plan.points.length} points × ${plan.reps} reps = ${plan.runs} runs${shard.count > 1 ? `, shard ${shardLabel(shard)} (${shard.source}): ${mine.length} runs` : ''}`;
   if (!o.quiet) process.stderr.write(`gridgov sweep ${plan.sweepId.slice(0, 12)}: ${what}; ${mine.length - remaining.length} already done, ${remaining.length} to run on ${Math.min(workers, Math.max(1, remaining.length))} thread(s) → ${outDir}\n`);
   const result = await runPlanned(store, tasks, { workers, label: 'sweep', quiet: o.quiet, alreadyDone: mine.length - remaining.length, total: mine.length });
+  store.close();
   const all = store.loadAll();
   const complete = plannedRuns(plan).every((r) => all.has(r.key));
   const records = [...all.values()];

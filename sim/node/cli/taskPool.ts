@@ -6,8 +6,8 @@ const BOOT = new URL('./poolWorker.mjs', import.meta.url);
 export type Settled<R> = { ok: true; value: R } | { ok: false; error: string };
 
 export interface TaskPoolOptions<T, R> {
-  /** The module (URL) whose `runTask(task)` runs one task inside a thread. */
-  module: URL;
+  /** The module (URL, from siblingModule: .ts from the sources, .js from lib/) whose `runTask(task)` runs one task in a thread. */
+  module: string;
   /** Threads; ≤ 1 runs every task in this thread with `inline`, one after the other. */
   size: number;
   /** The same `runTask`, called directly for size ≤ 1. */
@@ -29,9 +29,12 @@ export class TaskPool<T, R> {
 
   constructor(private readonly o: TaskPoolOptions<T, R>) {
     if (o.size > 1) {
+      // A built .js module loads as it is; a .ts one through the boot file that registers tsx.
+      const built = o.module.endsWith('.js');
       this.piscina = new Piscina({
-        filename: BOOT.href,
-        workerData: { module: o.module.href },
+        filename: built ? o.module : BOOT.href,
+        name: 'runTask',
+        workerData: { module: o.module },
         minThreads: o.size,
         maxThreads: o.size,
         // One task per thread at a time: a run is CPU-bound, queueing two on a thread gains nothing.

@@ -6,8 +6,17 @@
 //   gridgov's ES modules from it fails), and so does the policy file itself (`?gridgov-user`).
 const PACKAGE = new URL('../../../package.json', import.meta.url).href;
 const TS = /\.(ts|mts|tsx)$/;
+// When the CLI runs from the TypeScript sources, user code gets the same modules (one copy of
+// gridgov in the process); from the build, the package's exports (lib/) as they say.
+const SOURCES = { gridgov: '../../index.ts', 'gridgov/policy': '../../policies/types.ts', 'gridgov/node': '../index.ts' };
+let fromSources = false;
+
+export function initialize(data) {
+  fromSources = Boolean(data?.fromSources);
+}
 
 export async function resolve(specifier, context, next) {
+  if (fromSources && specifier in SOURCES) return next(new URL(SOURCES[specifier], import.meta.url).href, context);
   if (specifier === 'gridgov' || specifier.startsWith('gridgov/')) return next(specifier, { ...context, parentURL: PACKAGE });
   return next(specifier, context);
 }

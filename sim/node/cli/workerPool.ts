@@ -1,6 +1,7 @@
 import type { ReplicationResult, ReplicationTask } from './replicationTask.ts';
 import { runReplication } from './replicationWorker.ts';
 import { TaskPool } from './taskPool.ts';
+import { siblingModule } from '../moduleFile.ts';
 
 /**
  * Replications on the one task pool (sim/node/cli/taskPool.ts), kept across batches: `run`
@@ -11,7 +12,7 @@ export class ReplicationPool {
   private readonly pool: TaskPool<ReplicationTask, ReplicationResult>;
 
   constructor(size: number) {
-    this.pool = new TaskPool({ module: new URL('./replicationWorker.ts', import.meta.url), size, inline: runReplication });
+    this.pool = new TaskPool({ module: siblingModule('./replicationWorker', import.meta.url), size, inline: runReplication });
   }
 
   /** One replication. */

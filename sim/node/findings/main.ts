@@ -14,9 +14,10 @@ import { meanCI, pairedDiffCI } from '../../stats/ci.ts';
 import { DERIVED, metricContext, metricOf, seriesOf } from './derived.ts';
 import { loadPlan, type ScenarioPlan } from './plan.ts';
 import { ReplicationPool } from '../cli/workerPool.ts';
-import { pairsOf, readings, renderScenario, type ScenarioResult } from './render.ts';
+import { hoursBars, pairsOf, readings, renderScenario, survivalSeries, type ParameterNote, type ScenarioResult } from './render.ts';
 import { replicateAdaptively, type VariantRun } from './replicate.ts';
-import { barChart, lineChart } from './svg.ts';
+import { barChart, lineChart, stackedBars, survivalChart } from './svg.ts';
+import { headlineSensitivity, sensitivityNumbers } from './sensitivity.ts';
 
 export interface FindingsOptions {
   plan: string;
@@ -28,6 +29,8 @@ export interface FindingsOptions {
   workers: number;
   only?: string[];
   quiet?: boolean;
+  /** Replications of the sensitivity tornado (0: none); default the plan's minReps. */
+  sensitivityReps?: number;
 }
 
 interface RawVariant {
@@ -45,8 +48,28 @@ function rawVariants(file: string): RawVariant[] {
 function overridesText(v: RawVariant | undefined): string {
   if (!v?.set) return '';
   return Object.entries(v.set)
-    .map(([k, x]) => `\`${k}\` = \`${JSON.stringify(x)}\``)
+    .map(([k, x]) => (k === 'handoff' && x && typeof x === 'object' ? `channel \`${String((x as { channel?: unknown }).channel)}\`` : `\`${k}\` = \`${JSON.stringify(x)}\``))
     .join('; ');
+}
+
+/**
+ * The scenario's inputs marked sourced or assumed: its `parameters` block when it has one
+ * (entries with path, label, status, source), and its hand-off channel unless the block covers it.
+ */
+export function parameterNotes(file: string, handoff: { channel: string; source: string }): ParameterNote[] {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as { parameters?: unknown };
+  const notes: ParameterNote[] = [];
+  const list = Array.isArray(raw.parameters) ? raw.parameters : [];
+  for (const e of list as Record<string, unknown>[]) {
+    if (!e || typeof e.path !== 'string') continue;
+    const source = typeof e.source === 'string' ? e.source : '';
+    const status = e.status === 'sourced' || e.status === 'assumed' ? e.status : /^assum/i.test(source) || !source ? 'assumed' : 'sourced';
+    notes.push({ path: e.path, label: typeof e.label === 'string' ? e.label : e.path, status, source: source || 'assumption' });
+  }
+  if (!notes.some((n) => n.path.startsWith('handoff'))) {
+    notes.push({ path: 'handoff.delaysHours', label: `hand-off delays (${handoff.channel} channel)`, status: /^assum/i.test(handoff.source) ? 'assumed' : 'sourced', source: handoff.source });
+  }
+  return notes;
 }
 
 async function loadVariants(p: ScenarioPlan, o: FindingsOptions): Promise<{ variants: VariantRun[]; overrides: Record<string, string> }> {
@@ -54,11 +77,7 @@ async function loadVariants(p: ScenarioPlan, o: FindingsOptions): Promise<{ vari
   const variants: VariantRun[] = [];
   const overrides: Record<string, string> = {};
   for (const name of p.variants) {
-    const sets: string[] = [];
-    if (o.horizonDays !== undefined) {
-      const full = loadScenarioFile(p.file, [], name);
-      sets.push(`horizonDays=${o.horizonDays}`, `warmupDays=${Math.min(full.warmupDays, o.horizonDays / 5)}`);
-    }
+    const sets = horizonSets(p, name, o);
     const scenario = loadScenarioFile(p.file, sets, name);
     const choice = await policyOption(scenario.policy.name);
     const raw = raws.find((r) => r.name === name);
@@ -66,6 +85,13 @@ async function loadVariants(p: ScenarioPlan, o: FindingsOptions): Promise<{ vari
     variants.push({ name, label: raw?.label ?? name, scenario, policyName: choice.name, policyFile: choice.file, summaries: [] });
   }
   return { variants, overrides };
+}
+
+/** The overrides that shorten a variant's run (--horizon-days). */
+function horizonSets(p: ScenarioPlan, name: string, o: FindingsOptions): string[] {
+  if (o.horizonDays === undefined) return [];
+  const full = loadScenarioFile(p.file, [], name);
+  return [`horizonDays=${o.horizonDays}`, `warmupDays=${Math.min(full.warmupDays, o.horizonDays / 5)}`];
 }
 
 function chartFor(r: ScenarioResult): string {
@@ -106,7 +132,7 @@ function numbers(r: ScenarioResult) {
       differences[m.metric]![`${a}-${b}`] = { mean: d.mean, ciLow: d.ciLow, ciHigh: d.ciHigh };
     }
   }
-  return { scenario: r.variants[0]!.scenario.name, file: r.plan.file, reps: r.achieved.reps, relativeHalfWidth: r.achieved.relative, precisionMet: r.achieved.met, horizonDays: r.horizonDays, warmupDays: r.warmupDays, seeds: r.variants[0]!.summaries.map((s) => s.seed), metrics, differences };
+  return { scenario: r.variants[0]!.scenario.name, file: r.plan.file, reps: r.achieved.reps, relativeHalfWidth: r.achieved.relative, precisionMet: r.achieved.met, horizonDays: r.horizonDays, warmupDays: r.warmupDays, seeds: r.variants[0]!.summaries.map((s) => s.seed), metrics, differences, ...(r.sensitivity ? { sensitivity: sensitivityNumbers(r.sensitivity) } : {}) };
 }
 
 export async function runFindings(o: FindingsOptions): Promise<{ markdown: string; results: ScenarioResult[] }> {
@@ -145,8 +171,34 @@ export async function runFindings(o: FindingsOptions): Promise<{ markdown: strin
       if (broken.length) throw new Error(`${first.name}: the books do not balance in ${broken.join(', ')}`);
       const littleWarnings = variants.reduce((a, v) => a + v.summaries.filter((s) => !s.checks.littleLaw.ok).length, 0);
       const name = first.name;
-      const r: ScenarioResult = { plan: p, variants, achieved, ctx, horizonDays: first.horizonDays, warmupDays: first.warmupDays, baseSeed: first.seed, overrides, chartFile: `findings/${name}.svg`, littleWarnings };
+      const r: ScenarioResult = {
+        plan: p,
+        variants,
+        achieved,
+        ctx,
+        horizonDays: first.horizonDays,
+        warmupDays: first.warmupDays,
+        baseSeed: first.seed,
+        overrides,
+        chartFile: `findings/${name}.svg`,
+        hoursChartFile: `findings/${name}-hours.svg`,
+        survivalChartFile: `findings/${name}-survival.svg`,
+        parameters: parameterNotes(p.file, first.handoff),
+        littleWarnings,
+      };
       writeFileAtomic(join(o.out, 'findings', `${name}.svg`), chartFor(r));
+      const bars = hoursBars(r);
+      writeFileAtomic(join(o.out, r.hoursChartFile), stackedBars(`${name}: where the hours go`, 'hours per closed case (mean)', bars.categories, bars.parts, bars.values));
+      writeFileAtomic(join(o.out, r.survivalChartFile), survivalChart(`${name}: time to close (Kaplan–Meier, open cases censored)`, 'hours since occurrence', survivalSeries(r)));
+      const sensitivityReps = o.sensitivityReps ?? precision.minReps;
+      if (sensitivityReps > 0) {
+        const scenarioOf = (variant: string, sets: string[]) => loadScenarioFile(p.file, [...horizonSets(p, variant, o), ...sets], variant);
+        const s = await headlineSensitivity(p, variants, ctx, pool, sensitivityReps, scenarioOf, first.seed);
+        if (s) {
+          r.sensitivity = s;
+          writeFileAtomic(join(o.out, s.chartFile), s.chart);
+        }
+      }
       results.push(r);
       log(`${tty ? '\r\x1b[K' : ''}${name}: ${achieved.reps} replications × ${variants.length} variants, half-width ≤ ${(Math.max(...Object.values(achieved.relative)) * 100).toFixed(1)}% of the mean (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
     }
@@ -210,12 +262,14 @@ export async function main(argv: string[]): Promise<number> {
     })
     .option('-w, --workers <n>', 'worker threads (default: all cores)', positiveInt('--workers'))
     .option('--only <names>', 'comma-separated scenario names (substrings of their files)')
+    .option('--sensitivity-reps <n>', 'replications of each scenario’s sensitivity tornado (default: the plan’s minReps)', positiveInt('--sensitivity-reps'))
+    .option('--no-sensitivity', 'skip the sensitivity tornadoes')
     .option('-q, --quiet', 'no progress')
     .exitOverride();
   try {
     program.parse(argv, { from: 'user' });
-    const o = program.opts<{ plan: string; out: string; horizonDays?: number; minReps?: number; maxReps?: number; target?: number; workers?: number; only?: string; quiet?: boolean }>();
-    await runFindings({ ...o, only: o.only?.split(',').map((s) => s.trim()).filter(Boolean), workers: o.workers ?? availableParallelism() });
+    const o = program.opts<{ plan: string; out: string; horizonDays?: number; minReps?: number; maxReps?: number; target?: number; workers?: number; only?: string; quiet?: boolean; sensitivityReps?: number; sensitivity: boolean }>();
+    await runFindings({ ...o, sensitivityReps: o.sensitivity ? o.sensitivityReps : 0, only: o.only?.split(',').map((s) => s.trim()).filter(Boolean), workers: o.workers ?? availableParallelism() });
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.code === 'commander.helpDisplayed' || err.code === 'commander.help' ? 0 : 2;
@@ -228,6 +282,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (process.argv[1] !== undefined && /findings[\\/]main\.ts$/.test(process.argv[1])) {
+if (process.argv[1] !== undefined && /findings[\\/]main\.[jt]s$/.test(process.argv[1])) {
   process.exitCode = await main(process.argv.slice(2));
 }

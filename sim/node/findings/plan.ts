@@ -41,6 +41,15 @@ const monthlySpec = z.strictObject({
   labels: z.array(z.string().min(1)).min(1),
 });
 
+const reformSpec = z
+  .strictObject({
+    before: z.string().min(1).describe('Old structure on the old channel'),
+    after: z.string().min(1).describe('New structure on the new channel (the reform as it happened)'),
+    structureOnly: z.string().min(1).describe('New structure on the old channel'),
+    channelOnly: z.string().min(1).describe('Old structure on the new channel'),
+  })
+  .describe('A reform that changed structure and channel together: the 2 × 2 variants, so the findings split its gap into the share of each');
+
 const scenarioSpec = z.strictObject({
   file: z.string().min(1),
   doc: z.string().min(1),
@@ -52,6 +61,7 @@ const scenarioSpec = z.strictObject({
   chart: chartSpec,
   monthly: monthlySpec.optional().describe('A table of the per-month means of these row fields'),
   published: z.array(publishedSpec).default([]),
+  reform: reformSpec.optional(),
 });
 
 export const planSchema = z.strictObject({
@@ -71,6 +81,7 @@ export type ScenarioPlan = Plan['scenarios'][number];
 export type MetricSpec = ScenarioPlan['metrics'][number];
 export type ChartSpec = ScenarioPlan['chart'];
 export type PublishedSpec = ScenarioPlan['published'][number];
+export type ReformSpec = NonNullable<ScenarioPlan['reform']>;
 export type MonthlySpec = NonNullable<ScenarioPlan['monthly']>;
 
 export function loadPlan(file: string): Plan {
@@ -93,6 +104,7 @@ export function loadPlan(file: string): Plan {
       check(`scenarios.${i}.pairs.${j}.1`, b);
     });
     s.published.forEach((p, j) => check(`scenarios.${i}.published.${j}.variant`, p.variant));
+    if (s.reform) for (const [k, v] of Object.entries(s.reform)) check(`scenarios.${i}.reform.${k}`, v);
   });
   if (r.data.precision.minReps > r.data.precision.maxReps) problems.push({ path: 'precision.minReps', expected: `at most maxReps (${r.data.precision.maxReps})`, found: r.data.precision.minReps });
   if (problems.length) throw new InputError(file, problems);

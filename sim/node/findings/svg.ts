@@ -114,3 +114,63 @@ export function lineChart(title: string, xLabel: string, yLabel: string, series:
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }
+
+/**
+ * Stacked bars: one bar per category (a variant), one coloured segment per part (a stage), so the
+ * bar's height is the total and each segment shows how much of it one part makes. Values < 0 are drawn as 0.
+ */
+export function stackedBars(title: string, yLabel: string, categories: string[], parts: string[], values: number[][]): string {
+  const totals = values.map((row) => row.reduce((a, v) => a + Math.max(0, Number.isFinite(v) ? v : 0), 0));
+  const yMax = Math.max(0, ...totals) * 1.08 || 1;
+  const { parts: out, y } = frame(title, yLabel, yMax, false);
+  const plotW = W - M.left - M.right;
+  const gw = plotW / Math.max(1, categories.length);
+  const bw = Math.min(72, gw * 0.6);
+  categories.forEach((cat, ci) => {
+    const x = M.left + ci * gw + (gw - bw) / 2;
+    let base = 0;
+    parts.forEach((part, pi) => {
+      const v = Math.max(0, Number.isFinite(values[ci]![pi]!) ? values[ci]![pi]! : 0);
+      if (v <= 0) return;
+      out.push(`<rect x="${px(x)}" y="${px(y(base + v))}" width="${px(bw)}" height="${px(y(base) - y(base + v))}" fill="${PALETTE[pi % PALETTE.length]}" stroke="white" stroke-width="0.5"><title>${esc(cat)}, ${esc(part)}: ${tickLabel(Number(v.toPrecision(4)), false)}</title></rect>`);
+      base += v;
+    });
+    out.push(`<text x="${px(x + bw / 2)}" y="${H - M.bottom + 16}" text-anchor="middle">${esc(cat)}</text>`);
+  });
+  legendColumns(out, parts, 36, 3);
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
+}
+
+function legendColumns(parts: string[], labels: string[], offset: number, cols: number): void {
+  labels.forEach((label, i) => {
+    const col = i % cols;
+    const row = Math.floor(i / cols);
+    const x = M.left + col * ((W - M.left - M.right) / cols);
+    const yy = H - M.bottom + offset + row * 17;
+    parts.push(`<rect x="${px(x)}" y="${px(yy - 9)}" width="12" height="12" fill="${PALETTE[i % PALETTE.length]}"/>`);
+    parts.push(`<text x="${px(x + 18)}" y="${px(yy + 1)}">${esc(label)}</text>`);
+  });
+}
+
+/** Survival curves (step lines): share of cases still open against hours since occurrence, one line per variant. */
+export function survivalChart(title: string, xLabel: string, series: { label: string; points: [number, number][] }[]): string {
+  const { parts, y } = frame(title, 'share still open', 1, true);
+  const xMax = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p[0])));
+  const ticks = niceTicks(0, xMax, 8);
+  const top = ticks[ticks.length - 1]!;
+  const plotW = W - M.left - M.right;
+  const x = (t: number) => M.left + (plotW * t) / top;
+  for (const t of ticks) parts.push(`<text x="${px(x(t))}" y="${H - M.bottom + 16}" text-anchor="middle">${t}</text>`);
+  parts.push(`<text x="${px(M.left + plotW / 2)}" y="${H - M.bottom + 32}" text-anchor="middle">${esc(xLabel)}</text>`);
+  series.forEach((s, si) => {
+    let d = '';
+    s.points.forEach(([t, v], i) => {
+      d += i === 0 ? `M${px(x(t))} ${px(y(v))}` : `H${px(x(t))}V${px(y(v))}`;
+    });
+    parts.push(`<path d="${d}" fill="none" stroke="${PALETTE[si % PALETTE.length]}" stroke-width="2"><title>${esc(s.label)}</title></path>`);
+  });
+  legend(parts, series.map((s) => s.label), 50);
+  parts.push('</svg>');
+  return `${parts.join('\n')}\n`;
+}

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, gridgov, tempDir, writeJson } from '../../helpers/cli.ts';
@@ -15,13 +15,31 @@ let file: string;
 let whole: string;
 
 const read = (d: string, f: string) => readFileSync(join(d, f), 'utf8');
-const runFiles = (d: string) => (existsSync(join(d, 'runs')) ? readdirSync(join(d, 'runs')).filter((f) => f.endsWith('.json')).sort() : []);
+const recordFiles = (d: string) => (existsSync(join(d, 'runs')) ? readdirSync(join(d, 'runs')).sort() : []);
+/** The run records of a folder (JSON lines, one file per shard), by key. */
+function records(d: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of recordFiles(d).filter((x) => x.endsWith('.jsonl'))) {
+    for (const line of read(d, `runs/${f}`).split('\n')) {
+      if (!line) continue;
+      try {
+        out.set(JSON.parse(line).key, line);
+      } catch {
+        // a torn line (the test that tears one checks it)
+      }
+    }
+  }
+  return out;
+}
+const runFiles = (d: string) => [...records(d).keys()].sort();
 const rows = (text: string) => parseCsvRows(text);
 
 function expectSameSweep(a: string, b: string): void {
   for (const f of FILES) expect(read(a, f), f).toBe(read(b, f));
   expect(runFiles(a)).toEqual(runFiles(b));
-  for (const r of runFiles(a)) expect(read(a, `runs/${r}`), r).toBe(read(b, `runs/${r}`));
+  const ra = records(a);
+  const rb = records(b);
+  for (const k of ra.keys()) expect(ra.get(k), k).toBe(rb.get(k));
 }
 
 beforeAll(() => {
@@ -44,7 +62,7 @@ describe('gridgov sweep', () => {
     expect(summary[0]!.slice(0, 7)).toEqual(['point', 'staff.gridWorker.count', 'staff.streetHandler.count', 'runs', 'resolutionHours.mean.mean', 'resolutionHours.mean.ciLow', 'resolutionHours.mean.ciHigh']);
     expect(summary[3]!.slice(0, 4)).toEqual(['2', '2', '2', '3']);
     // common random numbers: replication r sees the same issues at every point
-    const created = (p: number, r: number) => JSON.parse(read(whole, `runs/p${p}-r${r}.json`)).summary.cases.created;
+    const created = (p: number, r: number) => JSON.parse(records(whole).get(`p${p}-r${r}`)!).summary.cases.created;
     expect(created(0, 1)).toBe(created(3, 1));
     expect(created(0, 1)).not.toBe(created(0, 2));
     const seq = join(dir, 'seq');
@@ -58,6 +76,7 @@ describe('gridgov sweep', () => {
     expect(gridgov(['sweep', file, ...SWEEP, '-w', '1', '--out', s[1]!], undefined, { SLURM_ARRAY_TASK_ID: '12', SLURM_ARRAY_TASK_MIN: '11', SLURM_ARRAY_TASK_COUNT: '3' }).code).toBe(0);
     expect(gridgov(['sweep', file, ...SWEEP, '-w', '1', '--out', s[2]!], undefined, { JOB_COMPLETION_INDEX: '2', GRIDGOV_SHARD_COUNT: '3' }).code).toBe(0);
     expect(s.map((d) => runFiles(d).length)).toEqual([4, 4, 4]);
+    expect(s.map(recordFiles)).toEqual([['shard-1-of-3.jsonl'], ['shard-2-of-3.jsonl'], ['shard-3-of-3.jsonl']]); // one file per shard, not per run
     expect(existsSync(join(s[0]!, 'sweep.csv'))).toBe(false); // a shard alone writes only its runs
 
     const partial = join(dir, 'partial');
@@ -105,6 +124,25 @@ describe('gridgov sweep', () => {
     const fresh = join(dir, 'fresh');
     expect(gridgov([...args.slice(0, -4), '--workers', '2', '--out', fresh]).code).toBe(0);
     expectSameSweep(out, fresh);
+  });
+
+  it('a torn last record (a crash mid-write) is detected, cut off and its run redone; the files equal the uninterrupted ones', () => {
+    const out = join(dir, 'torn');
+    cpSync(whole, out, { recursive: true });
+    expect(recordFiles(out)).toEqual(['runs.jsonl']);
+    const recordsPath = join(out, 'runs', 'runs.jsonl');
+    const text = read(out, 'runs/runs.jsonl');
+    const lastKey = JSON.parse(text.trimEnd().split('\n').at(-1)!).key;
+    truncateSync(recordsPath, statSync(recordsPath).size - 40); // the last line loses its end and its newline
+    for (const f of ['sweep.csv', 'sweep-summary.csv']) truncateSync(join(out, f), 0);
+    const r = gridgov(['sweep', file, ...SWEEP.filter((a) => a !== '-q'), '-w', '1', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('11 already done, 1 to run');
+    const lines = read(out, 'runs/runs.jsonl').split('\n').filter(Boolean);
+    expect(lines).toHaveLength(12);
+    for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
+    expect(JSON.parse(lines.at(-1)!).key).toBe(lastKey);
+    expectSameSweep(out, whole);
   });
 
   it('bad input: exit 2 with the flag, field and what was expected; nothing already written is lost', () => {

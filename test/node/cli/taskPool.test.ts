@@ -47,7 +47,7 @@ describe('the one task pool', () => {
   });
 
   it('names the task in the error where the caller asks', async () => {
-    const named = new TaskPool({ module: new URL('../../../sim/node/cli/selftestWorker.ts', import.meta.url), size: 1, inline: runTask, describe: (t: { id: string }) => `case ${t.id}` });
+    const named = new TaskPool({ module: new URL('../../../sim/node/cli/selftestWorker.ts', import.meta.url).href, size: 1, inline: runTask, describe: (t: { id: string }) => `case ${t.id}` });
     const [bad] = await named.runAll([{ id: 'no-such-case', reps: 1, horizonDays: 1 }]);
     expect(bad).toEqual({ ok: false, error: 'case no-such-case: no analytic case no-such-case' });
     await named.close();

@@ -41,7 +41,7 @@ describe('limits stated before the work', () => {
   it('says so on stderr when a run creates no cases', () => {
     const dir = tempDir();
     const file = writeJson(dir, 'empty.json', minimalScenario({ horizonDays: 4, warmupDays: 1 }));
-    const r = gridgov(['run', file, '--set', 'territory.householdsPerGrid=0.0001', '--out', join(dir, 'o'), '-q']);
+    const r = gridgov(['run', file, '--set', 'territory.householdsPerGrid=0.0001', '--out', join(dir, 'o')]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('gridgov: warning: no case was created in the statistics window of test-mini hierarchical seed');
   });

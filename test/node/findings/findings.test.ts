@@ -12,7 +12,7 @@ const PLAN = 'scenarios/findings.json';
 describe('npm run findings', () => {
   it('runs every scenario of the plan on a shortened horizon and writes the document, charts and numbers', () => {
     const out = tempDir('gridgov-findings-');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'sim/node/findings/main.ts', '--horizon-days', '5', '--min-reps', '2', '--max-reps', '2', '--workers', '2', '--out', out, '-q'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'sim/node/findings/main.ts', '--horizon-days', '5', '--min-reps', '2', '--max-reps', '2', '--workers', '2', '--no-sensitivity', '--out', out, '-q'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const plan = loadPlan(PLAN);
@@ -39,6 +39,20 @@ describe('npm run findings', () => {
       const svg = readFileSync(join(out, chart), 'utf8');
       expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
       expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+      // issue 11: the channel, where the hours go, survival, parameters; the 2 × 2 of a reform
+      expect(s).toMatch(/\*\*Channels?\.\*\*/);
+      if (!p.reform) expect(s).toContain('Every variant on the same hand-off channel');
+      else expect(s).toContain('| metric | whole gap');
+      expect(s).toContain('**Where the hours go**');
+      expect(s).toContain('| transit (hand-offs) |');
+      expect(s).toContain('Kaplan–Meier median');
+      expect(s).toMatch(/\*\*Parameters\*\* \(\d+ sourced, \d+ assumed\)/);
+      for (const kind of ['hours', 'survival']) {
+        const file = s.match(new RegExp(`!\\[[^\\]]*\\]\\((findings/[^)]+-${kind}\\.svg)\\)`))![1]!;
+        const text = readFileSync(join(out, file), 'utf8');
+        expect(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+        expect(text).not.toMatch(/NaN|undefined/);
+      }
       expect(numbers.scenarios[i].reps).toBe(2);
       expect(Object.keys(numbers.scenarios[i].metrics)).toEqual(p.metrics.map((m) => m.metric));
     });

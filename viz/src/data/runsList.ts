@@ -1,19 +1,14 @@
+import sampleFiles from 'virtual:gridgov-samples';
+
 export interface RunItem {
   label: string;
   src: string;
   detail: string;
 }
 
-const samples = import.meta.glob('../../../results/samples/*.replay.json', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
-
-/** Sample replays bundled into the site (results/samples/). */
+/** Sample replays bundled into the site (results/samples/), at a path that no rebuild changes. */
 export function bundledSamples(): RunItem[] {
-  return Object.entries(samples)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([path, url]) => {
-      const name = path.split('/').pop()!.replace(/\.replay\.json$/, '');
-      return { label: name, src: url, detail: 'bundled sample' };
-    });
+  return sampleFiles.map((f) => ({ label: f.replace(/\.replay\.json$/, ''), src: `samples/${f}`, detail: 'bundled sample' }));
 }
 
 /**

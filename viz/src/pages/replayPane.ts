@@ -1,42 +1,62 @@
 import type { Replay } from '../../../sim/replay/reader.ts';
-import { ReplayCursor, STATE_NAMES } from '../state/cursor.ts';
+import { ReplayCursor } from '../state/cursor.ts';
 import { detailsOf } from '../views/details.ts';
 import { el, fmtInt } from '../views/dom.ts';
-import { MapView, STATE_COLORS, type MapMetric, type Selection } from '../views/mapView.ts';
+import type { ColorDomain } from '../views/mapColors.ts';
+import { MapView, type MapMetric, type Selection } from '../views/mapView.ts';
 import { TierView } from '../views/tierView.ts';
 import { totalsAt } from '../views/timeline.ts';
 
-/** One replay on screen: its map, tier view, counters and the details of what was picked. */
+/** One replay on screen: its map and counters; its tier view and details go where the page puts them. */
 export class ReplayPane {
   readonly root = el('section', { class: 'pane' });
   readonly cursor: ReplayCursor;
   readonly map: MapView;
   readonly tiers: TierView;
+  readonly details = el('div', { class: 'details-slot' });
   private readonly counters = el('div', { class: 'pane-counters', 'data-testid': 'pane-counters' });
-  private readonly details = el('div', { class: 'details-slot' });
   private readonly tip = el('div', { class: 'tip' });
-  private selection: Selection = null;
+  selection: Selection = null;
   private t = 0;
   onSelect: (s: Selection, label: string | null, desks: number[]) => void = () => {};
 
   constructor(
     readonly replay: Replay,
-    title: string,
+    readonly title: string,
+    domain: ColorDomain,
+    other: Replay | null,
+    barMax?: (t: number) => number,
   ) {
     this.cursor = new ReplayCursor(replay);
     this.map = new MapView(
       replay,
       this.cursor,
+      domain,
+      other,
       (s) => this.pick(s),
       (s, x, y) => this.hover(s, x, y),
     );
-    this.tiers = new TierView(replay, this.cursor);
+    this.tiers = new TierView(replay, this.cursor, barMax);
     const m = replay.meta;
-    const sample = m.sample.caseFraction < 1 ? ` · case tracks sampled ${(100 * m.sample.caseFraction).toFixed(m.sample.caseFraction < 0.01 ? 1 : 0)}%` : '';
-    const head = el('h2', {}, title, el('small', {}, ` ${m.scenario} · ${m.policy} · seed ${m.seed} · ${m.horizonHours / 24} days${sample}`));
-    const mapBox = el('div', { class: 'map-box' }, this.map.canvas, this.tip);
-    const legend = el('div', { class: 'legend' }, ...[1, 2, 3, 4, 5, 6, 7].map((s) => el('span', {}, el('i', { style: `background:${STATE_COLORS[s]}` }), STATE_NAMES[s]!)));
-    this.root.append(head, this.counters, mapBox, legend, this.tiers.root, this.details);
+    const sample = m.sample.caseFraction < 1 ? ` · ${+(100 * m.sample.caseFraction).toFixed(1)}% of tracks` : '';
+    const head = el('h2', { class: 'pane-title' }, title, el('small', {}, ` ${m.scenario} · ${m.policy} · seed ${m.seed} · ${+(m.horizonHours / 24).toFixed(2)} days (${+(m.warmupHours / 24).toFixed(2)} warm-up)${sample}`));
+    const zoom = el(
+      'div',
+      { class: 'zoom' },
+      ...(
+        [
+          ['+', 'zoom in (+)', () => this.map.zoomAt(this.map.width / 2, this.map.height / 2, 1.5)],
+          ['−', 'zoom out (−)', () => this.map.zoomAt(this.map.width / 2, this.map.height / 2, 1 / 1.5)],
+          ['⟲', 'whole map (0)', () => this.map.resetView()],
+        ] as [string, string, () => void][]
+      ).map(([label, title, f]) => {
+        const b = el('button', { type: 'button', title, 'aria-label': title }, label);
+        b.onclick = f;
+        return b;
+      }),
+    );
+    const mapBox = el('div', { class: 'map-box' }, this.map.canvas, zoom, this.tip);
+    this.root.append(head, this.counters, mapBox);
     this.details.append(detailsOf(replay, this.cursor, null, 0));
   }
 
@@ -44,8 +64,8 @@ export class ReplayPane {
     this.map.metric = m;
   }
 
-  resize(width: number): void {
-    this.map.resize(width);
+  resize(width: number, maxHeight: number): void {
+    this.map.resize(width, maxHeight);
   }
 
   private hover(s: Selection, x: number, y: number): void {
@@ -70,7 +90,9 @@ export class ReplayPane {
   }
 
   private renderDetails(): void {
-    this.details.replaceChildren(detailsOf(this.replay, this.cursor, this.selection, this.t));
+    const box = detailsOf(this.replay, this.cursor, this.selection, this.t);
+    if (this.title.length === 1) box.querySelector('h3')?.prepend(`${this.title}: `);
+    this.details.replaceChildren(box);
   }
 
   draw(t: number, jumped: boolean): void {
@@ -79,13 +101,16 @@ export class ReplayPane {
     this.map.draw(t, jumped || restarted);
     this.tiers.draw(t);
     const c = totalsAt(this.replay, t);
-    this.counters.innerHTML = '';
-    this.counters.append(
-      el('span', { 'data-counter': 'created' }, `created ${fmtInt(c.created)}`),
-      el('span', { 'data-counter': 'closed' }, `closed ${fmtInt(c.closed)}`),
-      el('span', { 'data-counter': 'open' }, `open ${fmtInt(c.open)}`),
-      el('span', { 'data-counter': 'marks' }, `marks ${fmtInt(this.map.marksDrawn)}`),
+    this.counters.replaceChildren(
+      el('span', { 'data-counter': 'created', title: 'cases created by the end of the last full hour (all cases, warm-up included; exact)' }, `created ${fmtInt(c.created)}`),
+      el('span', { 'data-counter': 'closed', title: 'cases closed by the end of the last full hour (exact)' }, `closed ${fmtInt(c.closed)}`),
+      el('span', { 'data-counter': 'open', title: 'created − closed (exact)' }, `open ${fmtInt(c.open)}`),
+      el('span', { 'data-counter': 'marks', title: `case marks on the map now: ${this.replay.meta.sample.caseFraction < 1 ? `the ${+(100 * this.replay.meta.sample.caseFraction).toFixed(1)}% sample of the tracks` : 'every case'}` }, `marks ${fmtInt(this.map.marksDrawn)}`),
     );
-    if (jumped && this.selection) this.renderDetails();
+    if (this.selection && (jumped || Math.floor(t) !== Math.floor(this.lastDetailsT))) {
+      this.lastDetailsT = t;
+      this.renderDetails();
+    }
   }
+  private lastDetailsT = -1;
 }

@@ -1,6 +1,7 @@
 import { drawFrontier } from './frontier.ts';
 import { drawHeatmap, levelsOf, type HeatmapView } from './heatmap.ts';
 import { lowerIsBetterFor, parseResult, type SweepResult } from './result.ts';
+import { drawSensitivity, isSensitivity, parseSensitivity } from './tornado.ts';
 
 // The sweep page: open sweep-summary.csv, size-candidates.csv or size.json (file picker,
 // drag-and-drop anywhere on the page, or ?src=<url>) and show a heatmap over two parameters and
@@ -36,6 +37,7 @@ function showError(message: string): void {
 }
 
 function load(text: string, name: string): void {
+  if (isSensitivity(text)) return loadSensitivity(text, name);
   try {
     result = parseResult(text, name);
   } catch (err) {
@@ -54,6 +56,20 @@ function load(text: string, name: string): void {
   fill($('frontierMetric'), r.metrics, r.mainMetric);
   ($('lower') as HTMLInputElement).checked = r.lowerIsBetter ?? lowerIsBetterFor(r.mainMetric);
   render();
+}
+
+/** sensitivity.csv / .json (gridgov sensitivity): the tornado and the Morris table, see tornado.ts. */
+function loadSensitivity(text: string, name: string): void {
+  result = null;
+  try {
+    const v = parseSensitivity(text, name);
+    $('status').className = '';
+    $('status').textContent = `${name}: sensitivity of ${v.bars.length || v.morris.length} parameters — ${v.runs} runs`;
+    drawSensitivity($('charts'), v);
+  } catch (err) {
+    showError(err instanceof Error ? err.message : String(err));
+    $('charts').replaceChildren();
+  }
 }
 
 function render(): void {

@@ -1,5 +1,6 @@
-import { ACTIVITY_NAMES, EVENT, PRIORITY_NAMES, SOURCE_NAMES, TIER_NAMES } from '../../../sim/replay/format.ts';
+import { ACTIVITY_NAMES, EVENT, PRIORITY_NAMES, SOURCE_NAMES, STAT_TIER_NAMES, TIER_NAMES } from '../../../sim/replay/format.ts';
 import type { Replay } from '../../../sim/replay/reader.ts';
+import { keeps, STAFF_SALT } from '../../../sim/replay/sample.ts';
 import { clockLabel } from '../state/clock.ts';
 import { STATE_NAMES, type ReplayCursor } from '../state/cursor.ts';
 import { el, fmtHours, fmtInt } from './dom.ts';
@@ -57,8 +58,8 @@ export function casePath(r: Replay, c: number): { t: number; text: string }[] {
 export function detailsOf(r: Replay, cursor: ReplayCursor, s: Selection, t: number): HTMLElement {
   const box = el('div', { class: 'details', id: 'details' });
   const dl = (pairs: [string, string][]) => el('dl', {}, ...pairs.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
-  const day = Math.min(Math.floor(t / 24), r.daysDone - 1);
-  const h = Math.min(Math.floor(t), r.hoursDone - 1);
+  const h = Math.min(Math.floor(t), r.hoursDone) - 1; // the last full hour
+  const sampledStaff = r.meta.sample.staffFraction < 1;
   if (!s) {
     box.append(el('p', { class: 'hint' }, 'Hover over the map for names; click a grid, a unit (dot or square) or a case mark for its details.'));
     return box;
@@ -76,9 +77,10 @@ export function detailsOf(r: Replay, cursor: ReplayCursor, s: Selection, t: numb
         ['Beidou code', tt.grids.code[g]!],
         ['community / street', `${tt.communities.name[community]} / ${tt.streets.name[street]}`],
         ['residents', fmtInt(tt.grids.residents[g]!)],
-        ['open cases (end of last hour)', h >= 0 ? fmtInt(r.gridOpen[h * r.gridCount + g]!) : '0'],
-        ['sampled open cases now', fmtInt(marks)],
-        ['grid workers', `${desk.staffCount}; busy today ${day >= 0 ? pct(utilization(r, [desk.id], day, day + 1)) : '—'}, over the run ${pct(utilization(r, [desk.id], 0, r.daysDone))}`],
+        ['open cases, end of the last full hour (exact)', h >= 0 ? fmtInt(r.gridOpen[h * r.gridCount + g]!) : '0'],
+        [`open case marks now (${r.meta.sample.caseFraction < 1 ? 'sampled' : 'all'} tracks)`, fmtInt(marks)],
+        ['grid workers', fmtInt(desk.staffCount)],
+        ['utilization, days over so far (exact)', pct(utilization(r, [desk.id], 0, Math.min(r.daysDone, Math.floor(t / 24))))],
       ]),
     );
     return box;
@@ -89,20 +91,28 @@ export function detailsOf(r: Replay, cursor: ReplayCursor, s: Selection, t: numb
     let busy = 0;
     let tracked = 0;
     for (let m = d.staffStart; m < d.staffStart + d.staffCount; m++) {
+      if (!keeps(r.meta.sample.staffFraction, m, STAFF_SALT)) continue;
       on += cursor.staffOnDuty[m]!;
       busy += cursor.staffActivity[m]! >= 2 ? 1 : 0;
       tracked++;
     }
     const waiting = cursor.active.filter((c) => cursor.caseDesk[c] === d.id).length;
+    const over = Math.min(r.daysDone, Math.floor(t / 24));
+    const stat = STAT_TIER_NAMES.indexOf(d.tier);
+    const present = h >= 0 && stat >= 0 ? r.tiers[stat]!.present[h]! : 0;
     box.append(
       el('h3', {}, d.name),
       dl([
         ['role / tier', `${d.role} / ${d.tier}`],
-        ['staff', fmtInt(d.staffCount)],
-        [`on duty / busy now${r.meta.sample.staffFraction < 1 ? ' (sampled staff only)' : ''}`, `${on} / ${busy} of ${tracked}`],
-        ['utilization today', day >= 0 ? pct(utilization(r, [d.id], day, day + 1)) : '—'],
-        ['utilization over the run so far', pct(utilization(r, [d.id], 0, Math.max(0, day + 1)))],
-        ['sampled cases here now', fmtInt(waiting)],
+        ['staff (exact)', fmtInt(d.staffCount)],
+        [
+          sampledStaff ? 'on duty / busy now (sampled staff)' : 'on duty / busy now',
+          sampledStaff ? (tracked ? `${on} / ${busy} of the ${tracked} sampled` : `none of the ${d.staffCount} staff is in the ${pct(r.meta.sample.staffFraction)} sample`) : `${on} / ${busy} of ${d.staffCount}`,
+        ],
+        ['utilization, days over so far (exact)', over > 0 ? pct(utilization(r, [d.id], 0, over)) : '— (no whole day over yet)'],
+        ['utilization, last whole day (exact)', over > 0 ? pct(utilization(r, [d.id], over - 1, over)) : '—'],
+        [`visits at the ${d.tier} tier, last full hour (exact, whole tier)`, fmtInt(present)],
+        [`case marks here now (${r.meta.sample.caseFraction < 1 ? 'sampled' : 'all'} tracks)`, fmtInt(waiting)],
       ]),
     );
     return box;

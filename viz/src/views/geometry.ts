@@ -1,5 +1,6 @@
 import type { Replay } from '../../../sim/replay/reader.ts';
 import { unitHash } from '../../../sim/replay/sample.ts';
+import { cellSize } from './outlines.ts';
 
 /** Where the map draws each desk and each case mark, in km (north up). */
 export interface MapGeometry {
@@ -8,6 +9,9 @@ export interface MapGeometry {
   minY: number;
   maxY: number;
   cellKm: number;
+  /** The typical cell's width and height (km): the lattice of the hit test. */
+  cellW: number;
+  cellH: number;
   deskX: Float64Array;
   deskY: Float64Array;
   /** Spread of the marks waiting at a desk (km). */
@@ -24,13 +28,15 @@ export function mapGeometry(r: Replay): MapGeometry {
   let minY = Infinity;
   let maxY = -Infinity;
   const cellGrid = new Map<string, number>();
+  const [cellW, cellH] = t.grids.x.length ? cellSize(r, 0) : [cell, cell];
   t.grids.x.forEach((x, g) => {
     const y = t.grids.y[g]!;
-    minX = Math.min(minX, x - cell / 2);
-    maxX = Math.max(maxX, x + cell / 2);
-    minY = Math.min(minY, y - cell / 2);
-    maxY = Math.max(maxY, y + cell / 2);
-    cellGrid.set(`${Math.floor(x / cell)},${Math.floor(y / cell)}`, g);
+    const [w, h] = cellSize(r, g);
+    minX = Math.min(minX, x - w / 2);
+    maxX = Math.max(maxX, x + w / 2);
+    minY = Math.min(minY, y - h / 2);
+    maxY = Math.max(maxY, y + h / 2);
+    cellGrid.set(`${Math.floor(x / cellW)},${Math.floor(y / cellH)}`, g);
   });
   const span = Math.max(maxX - minX, maxY - minY);
   const districts = t.districts.name.length;
@@ -84,7 +90,7 @@ export function mapGeometry(r: Replay): MapGeometry {
     deskY[d.id] = y;
     deskSpread[d.id] = spread;
   }
-  return { minX: minX - ring * 0.3, maxX: maxX + ring * 0.3, minY: minY - ring * 0.3, maxY: maxY + ring * 0.3, cellKm: cell, deskX, deskY, deskSpread, cellGrid };
+  return { minX: minX - ring * 0.3, maxX: maxX + ring * 0.3, minY: minY - ring * 0.3, maxY: maxY + ring * 0.3, cellKm: cell, cellW, cellH, deskX, deskY, deskSpread, cellGrid };
 }
 
 /** A fixed offset in [-0.5, 0.5)² for a case, so its mark does not jump between frames. */

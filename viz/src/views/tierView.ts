@@ -20,8 +20,25 @@ export class TierView {
   constructor(
     readonly replay: Replay,
     readonly cursor: ReplayCursor,
+    /** The bar scale: compare mode gives both tier views the larger run's count, so bars compare. */
+    private readonly barMax: (t: number) => number = (t) => Math.max(1, ...this.resolvedAt(t)),
   ) {
-    this.root.append(el('thead', {}, el('tr', {}, ...['tier', 'waiting', 'in service', 'marks here', 'resolved so far'].map((h) => el('th', {}, h)))));
+    const th = (h: string, title: string) => el('th', { title }, h);
+    this.root.append(
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          th('tier', ''),
+          th('waiting', 'visits waiting at the end of the last full hour (exact)'),
+          th('in service', 'visits being worked on at the end of the last full hour (exact)'),
+          th('marks here', 'sampled case marks at this tier now (a sample when tracks are sampled)'),
+          th('resolved so far', 'cases resolved by this tier up to the last full hour (exact, all cases)'),
+        ),
+      ),
+    );
     const body = el('tbody');
     STAT_TIER_NAMES.forEach((tier) => {
       const row = [0, 1, 2].map(() => el('td', { class: 'num' }));
@@ -45,6 +62,13 @@ export class TierView {
     }
   }
 
+  /** Cases resolved by each tier up to the last full hour before t. */
+  resolvedAt(t: number): number[] {
+    this.cumulative();
+    const done = Math.max(0, Math.min(Math.floor(t), this.replay.hoursDone));
+    return this.cumResolved.map((c) => c[done]!);
+  }
+
   draw(t: number): void {
     const r = this.replay;
     this.cumulative();
@@ -54,9 +78,9 @@ export class TierView {
       const d = this.cursor.caseDesk[c]!;
       if (d >= 0 && this.cursor.caseState[c]! !== CASE_STATE.closed) marks[STAT_TIER_NAMES.indexOf(r.desks[d]!.tier)]++;
     }
-    const done = Math.max(0, Math.min(Math.floor(t), r.hoursDone));
-    const resolved = this.cumResolved.map((c) => c[done]!);
-    const maxResolved = Math.max(1, ...resolved);
+    const resolved = this.resolvedAt(t);
+    const maxResolved = this.barMax(t);
+    this.root.dataset.barMax = String(maxResolved);
     STAT_TIER_NAMES.forEach((_, i) => {
       const s = r.tiers[i]!;
       const present = h >= 0 ? s.present[h]! : 0;

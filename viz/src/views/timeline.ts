@@ -6,16 +6,17 @@ import { el } from './dom.ts';
 /** Play / pause, speed, scrub bar, step to the next event, and the clock and counters. */
 export class Timeline {
   readonly root = el('div', { class: 'timeline' });
-  private readonly play = el('button', { type: 'button', id: 'play', title: 'play / pause (space)' }, 'play');
+  private readonly play = el('button', { type: 'button', id: 'play', title: 'play / pause (space); ← → step an hour (shift: a day); Home, End' }, 'play');
   private readonly scrub = el('input', { type: 'range', id: 'scrub', min: '0', max: '1', step: 'any', value: '0', 'aria-label': 'time' });
   private readonly label = el('span', { id: 'clock', class: 'clock' });
   readonly counters = el('span', { id: 'counters', class: 'counters' });
+  private readonly speed: HTMLSelectElement;
 
   constructor(
     readonly clock: Clock,
     readonly replays: Replay[],
   ) {
-    const speed = el('select', { id: 'speed', 'aria-label': 'speed' });
+    const speed = (this.speed = el('select', { id: 'speed', 'aria-label': 'speed' }));
     SPEEDS.forEach(([v, name]) => speed.append(el('option', { value: String(v), ...(v === clock.speed ? { selected: '' } : {}) }, name)));
     speed.onchange = () => (clock.speed = Number(speed.value));
     const next = el('button', { type: 'button', id: 'next-event', title: 'step to the next event' }, 'next event');
@@ -35,6 +36,7 @@ export class Timeline {
 
   draw(t: number): void {
     this.play.textContent = this.clock.playing ? 'pause' : 'play';
+    if (this.speed.value !== String(this.clock.speed)) this.speed.value = String(this.clock.speed);
     this.scrub.max = String(this.clock.end);
     if (document.activeElement !== this.scrub) this.scrub.value = String(t);
     this.label.textContent = clockLabel(t, this.replays[0]!.meta.startDayOfWeek);

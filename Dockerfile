@@ -1,0 +1,33 @@
+# syntax=docker/dockerfile:1
+# gridgov as a container for cluster runs (docs/experiments.md, "The container").
+#   docker build -t gridgov:0.1.0 .
+#   docker run --rm -v "$PWD/results:/results" gridgov:0.1.0 run scenarios/default.json --out /results/default
+#
+# Stage 1 installs everything (dev tools included) and builds what the runtime needs; stage 2
+# holds only the production dependencies, the sources the CLI runs and that build, as a
+# non-root user (results on NFS with root_squash, and pods that must not run as root).
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+# The compiled CLI (lib/) where the project builds one; an empty lib/ otherwise (tsx runs the sources).
+RUN mkdir -p lib && npm run build:cli --if-present
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY bin ./bin
+COPY sim ./sim
+COPY scenarios ./scenarios
+COPY tsconfig.json ./
+COPY --from=build /app/lib ./lib
+RUN ln -s /app/bin/gridgov.mjs /usr/local/bin/gridgov && mkdir -p /results && chown node:node /results
+# The node image's unprivileged user (uid 1000); the Kubernetes example runs as the same uid.
+USER node
+VOLUME ["/results"]
+ENTRYPOINT ["gridgov"]
+CMD ["--help"]
