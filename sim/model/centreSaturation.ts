@@ -6,7 +6,7 @@ import type { DeskRef, World } from './world.ts';
  * A central dispatcher that saturates. With L = cases waiting at the desk per staff member of
  * it (queue length / staff, read when the dispatcher starts or finishes classifying):
  *
- *     classification time = drawn time × (1 + timePerQueued × L)
+ *     classification time = drawn time × min(maxTimeFactor, 1 + timePerQueued × L)
  *     misrouting chance   = min(max(maxMisrouting, 1 − a), (1 − a) + misroutePerQueued × L)
  *
  * where a is `policy.classificationAccuracy`. The time applies to the dispatch task of a listed
@@ -35,7 +35,7 @@ export class CentreSaturation {
   }
 
   timeFactor(desk: DeskRef): number {
-    return 1 + this.p.timePerQueued * this.load(desk);
+    return Math.min(this.p.maxTimeFactor, 1 + this.p.timePerQueued * this.load(desk));
   }
 
   accuracy(desk: DeskRef, base: number): number {

@@ -4,6 +4,7 @@ import { CaseReturn } from './caseReturn.ts';
 import { CentreSaturation } from './centreSaturation.ts';
 import { Deferral } from './deferral.ts';
 import type { SimEvent, SimObserver } from './events.ts';
+import { DuplicateReports } from './duplicateReports.ts';
 import { InformalSettlement } from './informalSettlement.ts';
 import { LocalKnowledge } from './localKnowledge.ts';
 import { MultiDepartment } from './multiDepartment.ts';
@@ -25,6 +26,7 @@ export class Mechanisms implements SimObserver {
   readonly deferral: Deferral | null;
   readonly returns: CaseReturn | null;
   readonly multi: MultiDepartment | null;
+  readonly duplicates: DuplicateReports | null;
   private readonly windowStart: number;
 
   constructor(sim: Simulation, p: MechanismsParams) {
@@ -39,6 +41,7 @@ export class Mechanisms implements SimObserver {
       : null;
     this.returns = p.caseReturn?.enabled ? new CaseReturn(sim.world, seed, p.caseReturn) : null;
     this.multi = p.multiDepartment?.enabled ? new MultiDepartment(sim, p.multiDepartment) : null;
+    this.duplicates = p.duplicateReports?.enabled ? new DuplicateReports(sim, p.duplicateReports) : null;
   }
 
   /** The hub, or null when no mechanism is present and enabled (then nothing is attached at all). */
@@ -52,10 +55,11 @@ export class Mechanisms implements SimObserver {
   }
 
   onEvent(e: SimEvent): void {
-    if (e.type === 'caseRegistered') this.deferral?.registered(e.case);
+    if (e.type === 'issueOccurred') this.duplicates?.occurred(e.case);
+    else if (e.type === 'caseRegistered') this.deferral?.registered(e.case);
     else if (e.type === 'caseQueued') this.multi?.queued(e.case, e.desk);
     else if (e.type === 'workStarted') {
-      if (this.multi && e.case && e.activity === 'handle') this.multi.leadStarted(e.case, e.staff.desk);
+      if (this.multi && e.case && e.activity === 'handle') this.multi.workStarted(e.case, e.staff.desk);
     } else if (e.type === 'caseClosed') {
       this.knowledge?.forget(e.case);
       this.returns?.forget(e.case);
@@ -111,6 +115,7 @@ export class Mechanisms implements SimObserver {
     if (this.deferral) out.deferral = this.deferral.summarize();
     if (this.returns) out.caseReturn = this.returns.summarize();
     if (this.multi) out.multiDepartment = this.multi.summarize();
+    if (this.duplicates) out.duplicateReports = this.duplicates.summarize();
     return { mechanisms: out };
   }
 }

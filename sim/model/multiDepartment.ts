@@ -10,7 +10,9 @@ import type { Desk } from './world.ts';
 /** One department's part of a case that needs several: a child record of the case. */
 export interface CasePart {
   department: number;
+  /** Issued to the department's queue; its staff starts (travel, then work); done. NaN until then. */
   issuedAt: number;
+  startedAt: number;
   doneAt: number;
 }
 
@@ -69,7 +71,7 @@ export class MultiDepartment {
     const parts: CasePart[] = [];
     for (let i = 0; i < n; i++) {
       const j = Math.floor(r.next() * others.length);
-      parts.push({ department: others.splice(j, 1)[0]!, issuedAt: NaN, doneAt: NaN });
+      parts.push({ department: others.splice(j, 1)[0]!, issuedAt: NaN, startedAt: NaN, doneAt: NaN });
     }
     this.cases.set(c.id, { parts, leadArrivedAt: this.sim.now, issued: false, held: null });
     if (this.counted(c)) {
@@ -80,11 +82,17 @@ export class MultiDepartment {
     else if (c.tiersVisited.includes('street')) this.issue(c, sample(this.rng, this.p.coordinationHours));
   }
 
-  /** The lead starts its work: under first-receiver responsibility it now brings the others in. */
-  leadStarted(c: Case, desk: Desk): void {
+  /**
+   * Handling work on the case starts at a department: the lead's (under first-receiver
+   * responsibility it now brings the others in) or a part's (its start is recorded).
+   */
+  workStarted(c: Case, desk: Desk): void {
     const m = this.cases.get(c.id);
-    if (!m || m.issued || desk.tier !== 'department') return;
-    this.issue(c, sample(this.rng, this.p.bringInHours));
+    if (!m || desk.tier !== 'department') return;
+    if (!m.issued) return this.issue(c, sample(this.rng, this.p.bringInHours));
+    for (const part of m.parts) {
+      if (part.department === desk.department && !Number.isNaN(part.issuedAt) && Number.isNaN(part.startedAt)) part.startedAt = this.sim.now;
+    }
   }
 
   private issue(c: Case, afterHours: number): void {

@@ -436,6 +436,18 @@ export class Simulation {
     this.staff.dispatchWork(desk);
   }
 
+  /**
+   * Where the policy would send this case if it were newly registered by the hotline (`at` =
+   * null) or at dispatch desk `at` — for a duplicate work order (sim/model/duplicateReports.ts),
+   * which is not a case record. The copy keeps the case's intrinsic attributes only.
+   */
+  routeAsNew(c: Case, at: Desk | null = null): Desk {
+    const copy: Case = { ...c, registeredBy: 'hotline', dispatchedAt: NaN, whistled: false, tiersVisited: [] };
+    const to = this.world.desks[this.policy.route(copy, at, this.ctx).desk];
+    if (!to || to.kind === 'hotline') throw new Error(`policy ${this.policy.name} routed a duplicate of case ${c.id} to ${to ? 'the hotline' : 'an unknown desk'}`);
+    return to;
+  }
+
   /** Moves a case waiting in a queue up to queue level `level` of that queue; false if it is not waiting there. */
   expedite(c: Case, level: number): boolean {
     const entry = this.entries.get(c.id);

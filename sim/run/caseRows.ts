@@ -117,7 +117,8 @@ export class CaseRowWriter implements SimObserver {
 
   /** Hours per stage; an open case's current stage counts up to the horizon (the row then adds up to horizon − createdAt). */
   private stages(c: Case): string {
-    const h = stageHoursAt(c, this.horizon);
+    // A closed case's clock is final; only an open one (written at the horizon) needs the copy.
+    const h = c.state === 'closed' ? c.stageHours : stageHoursAt(c, this.horizon);
     let out = '';
     for (let i = 0; i < h.length; i++) out += (i ? ',' : '') + t(h[i]!);
     return out;

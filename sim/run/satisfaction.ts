@@ -10,6 +10,8 @@ interface Pending {
   c: Case;
   start: number;
   responseAt: number;
+  /** Arrival at the handling unit holding the case: a response unless that unit bounces it back. */
+  signedAt: number;
 }
 
 interface Tally {
@@ -45,9 +47,10 @@ const rate = (n: number, d: number) => (d > 0 ? n / d : null);
  * `pending` otherwise. The deadline is registration + `timeLimitsHours[priority]`, moved by any
  * deferral (延期, sim/model/deferral.ts). At the rating:
  * - responded (响应) = the work order reached a unit that signed for it — a handling unit with
- *   the authority (it signs on receipt, 24/7, and contacts the resident), or one that took the
- *   case on itself (informal settlement, a volunteer) — within `responseHours` of registration;
- *   not the start of the work;
+ *   the authority (it signs on receipt, 24/7, and contacts the resident), a handling unit the
+ *   case was sent to that did not bounce it back as not its own, or one that took the case on
+ *   itself (informal settlement, a volunteer) — within `responseHours` of registration; not the
+ *   start of the work;
  * - resolved = closed and confirmed by the resident (`resolvedIfClosed`);
  * - satisfied with probability 1 / (1 + e^−score), score = intercept + unresolved (if not
  *   resolved) + timeRatio × min(1, time taken / limit) + late × min(1, time past the deadline /
@@ -77,12 +80,31 @@ export class SatisfactionCollector implements SimObserver {
   onEvent(e: SimEvent): void {
     switch (e.type) {
       case 'caseRegistered':
-        if (e.case.reportChannel !== null) this.pending.set(e.case.id, { c: e.case, start: e.case.registeredAt, responseAt: NaN });
+        if (e.case.reportChannel !== null) this.pending.set(e.case.id, { c: e.case, start: e.case.registeredAt, responseAt: NaN, signedAt: NaN });
         break;
-      case 'caseQueued':
-        // The work order reaches a unit with the authority: it signs for it.
-        if (e.desk.kind === 'handle' && this.world.canResolve(e.desk, e.case)) this.responded(e.case, e.t);
+      case 'caseQueued': {
+        // The work order reaches a handling unit: a unit with the authority signs for it; any
+        // other unit signs too (it is the receiver the dispatcher chose: the grid under
+        // hierarchy) unless it sends the case back as not its own (a bounce, below).
+        if (e.desk.kind !== 'handle') break;
+        if (this.world.canResolve(e.desk, e.case)) this.responded(e.case, e.t);
+        else {
+          const r = this.pending.get(e.case.id);
+          if (r && Number.isNaN(r.responseAt) && Number.isNaN(r.signedAt)) r.signedAt = e.t;
+        }
         break;
+      }
+      case 'caseEscalated': {
+        // Passed on up by the unit that had signed for it: that signing stands.
+        const r = this.pending.get(e.case.id);
+        if (r && Number.isNaN(r.responseAt) && !Number.isNaN(r.signedAt)) r.responseAt = r.signedAt;
+        break;
+      }
+      case 'caseBounced': {
+        const r = this.pending.get(e.case.id);
+        if (r && Number.isNaN(r.responseAt) && e.from.kind === 'handle') r.signedAt = NaN;
+        break;
+      }
       case 'workStarted':
         // A unit that takes the case on without the authority (informal settlement) responds too.
         if (e.case && e.activity === 'handle' && e.staff.desk.kind === 'handle') this.responded(e.case, e.t);
@@ -94,9 +116,10 @@ export class SatisfactionCollector implements SimObserver {
     }
   }
 
+  /** A unit kept the case (it has the authority, took it on, or passed it on): the first signing counts. */
   private responded(c: Case, t: number): void {
     const r = this.pending.get(c.id);
-    if (r && Number.isNaN(r.responseAt)) r.responseAt = t;
+    if (r && Number.isNaN(r.responseAt)) r.responseAt = Number.isNaN(r.signedAt) ? t : Math.min(t, r.signedAt);
   }
 
   private closed(c: Case): void {
@@ -105,7 +128,7 @@ export class SatisfactionCollector implements SimObserver {
     if (r) this.pending.delete(c.id);
     else {
       // Settled away from the desks (self-management): no registration event was seen.
-      r = { c, start: c.registeredAt, responseAt: c.firstWorkAt };
+      r = { c, start: c.registeredAt, responseAt: c.firstWorkAt, signedAt: NaN };
     }
     this.evaluate(r, c.closedAt, true);
   }
@@ -116,7 +139,8 @@ export class SatisfactionCollector implements SimObserver {
     const c = r.c;
     const limit = this.scenario.timeLimitsHours[c.priority];
     const deadline = deadlineOf(c, this.scenario);
-    const responded = r.responseAt <= r.start + p.responseHours[c.priority];
+    const responseAt = Number.isNaN(r.responseAt) ? r.signedAt : r.responseAt;
+    const responded = responseAt <= r.start + p.responseHours[c.priority];
     const resolved = bernoulli(this.rng, p.resolvedIfClosed) && closed;
     const late = Math.max(0, at - deadline);
     const s = p.score;

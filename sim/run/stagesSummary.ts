@@ -1,4 +1,4 @@
-import { STAGE_COLUMNS, STAGE_SLOTS, STAGES } from '../model/stageClock.ts';
+import { STAGE_COLUMNS, STAGE_SLOTS } from '../model/stageClock.ts';
 import type { Case } from '../model/types.ts';
 
 /** summary.json `stages`: where the hours of the closed cases went. */
@@ -39,6 +39,3 @@ export class StageTotals {
     return { closed: this.n, meanHours, share, handoffsPerCase: this.n > 0 ? this.handoffs / this.n : 0 };
   }
 }
-
-/** The stage columns proper (without the per-tier queue split), in order. */
-export const STAGE_KEYS: readonly string[] = STAGES.map((s) => `${s}Hours`);

@@ -361,12 +361,13 @@ export const centreSaturationSchema = z
       .default(['districtDispatcher', 'callTaker'])
       .describe('Desks that classify cases centrally: the command centre, and the hotline when it dispatches on receipt'),
     timePerQueued: nonNegative
-      .default(0.05)
-      .describe('Classification time × (1 + timePerQueued × L), L = cases waiting at the desk per staff member'),
+      .default(0.02)
+      .describe('Classification time × min(maxTimeFactor, 1 + timePerQueued × L), L = cases waiting at the desk per staff member'),
+    maxTimeFactor: z.number().min(1).default(1.5).describe('Cap of the classification-time multiplier (staff triage when swamped)'),
     misroutePerQueued: nonNegative
-      .default(0.005)
+      .default(0.003)
       .describe('Misrouting chance = min(maxMisrouting, (1 − classificationAccuracy) + misroutePerQueued × L)'),
-    maxMisrouting: probability.default(0.5),
+    maxMisrouting: probability.default(0.3),
   })
   .describe('A central dispatcher that saturates: classification time and misrouting rise with its queue');
 
@@ -409,6 +410,23 @@ export const multiDepartmentSchema = z
   })
   .describe('Cases needing several departments: the case closes when every part is done');
 
+export const duplicateReportsSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    extraReports: distSchema
+      .default({ dist: 'empirical', values: [0, 1, 2], weights: [0.7, 0.2, 0.1] })
+      .describe('Residents besides the first who report the same issue (rounded), per reported issue'),
+    delayHours: distSchema.default({ dist: 'exponential', mean: 12 }).describe('From the first report to each other resident’s call'),
+    recognition: z
+      .strictObject({ street: probability.default(0.8), district: probability.default(0.5) })
+      .default({ street: 0.8, district: 0.5 })
+      .describe('Share of duplicates a dispatch centre of this tier recognises and merges; the grid and community always merge those of their place'),
+    inspectHours: distSchema
+      .default({ dist: 'lognormal', mean: 0.5, sd: 0.25 })
+      .describe('On-site time of a unit that finds a work order is a duplicate (plus travel)'),
+  })
+  .describe('Duplicate reports: one issue, several residents’ calls; merged by the grid or community, partly by a central dispatcher');
+
 export const mechanismsSchema = z
   .strictObject({
     informalSettlement: informalSettlementSchema.optional(),
@@ -417,6 +435,7 @@ export const mechanismsSchema = z
     deferral: deferralSchema.optional(),
     caseReturn: caseReturnSchema.optional(),
     multiDepartment: multiDepartmentSchema.optional(),
+    duplicateReports: duplicateReportsSchema.optional(),
   })
   .describe('Each structure’s real mechanisms (docs/model.md §18); each absent sub-block is off');
 // ---- end of mechanisms
@@ -559,6 +578,7 @@ export type CentreSaturationParams = NonNullable<MechanismsParams['centreSaturat
 export type DeferralParams = NonNullable<MechanismsParams['deferral']>;
 export type CaseReturnParams = NonNullable<MechanismsParams['caseReturn']>;
 export type MultiDepartmentParams = NonNullable<MechanismsParams['multiDepartment']>;
+export type DuplicateReportsParams = NonNullable<MechanismsParams['duplicateReports']>;
 export type Variant = NonNullable<Scenario['variants']>[number];
 export type Priority = (typeof PRIORITIES)[number];
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];

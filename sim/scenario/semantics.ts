@@ -2,6 +2,7 @@ import { validateDist, type DistSpec } from '../random/distributions.ts';
 import type { InputProblem } from './errors.ts';
 import { parametersBlockProblems } from './parameters.ts';
 import type { Scenario, Staffing } from './schema.ts';
+import { mechanismProblems } from './mechanismSemantics.ts';
 
 // Checks that need more than one field at a time, after the schema has filled defaults.
 
@@ -74,6 +75,7 @@ export function semanticProblems(s: Scenario): InputProblem[] {
   });
   optionalSectionProblems(s, names, dist, problems);
   problems.push(...parametersBlockProblems(s)); // issue 12: the sensitivity parameters block
+  mechanismProblems(s, names, dist, problems);
   return problems;
 }
 

@@ -32,15 +32,19 @@ describe('npm run viz', () => {
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(vite.resolvedUrls!.local[0]!);
-    await page.waitForFunction(() => window.gridgovReady?.route === '/', undefined, { timeout: 60_000 });
+    await page.goto(`${vite.resolvedUrls!.local[0]!}#/runs`);
+    await page.waitForFunction(() => window.gridgovReady?.route === '/runs', undefined, { timeout: 60_000 });
     const listed = await page.locator('table[data-group=results] a.run-link').allInnerTexts();
     expect(listed).toEqual(expect.arrayContaining(['samples/default-3d-flat.replay.json', 'samples/default-3d-hierarchical.replay.json']));
     expect(await page.locator('table[data-group=results]').innerText()).toContain('default · flat · seed 1 · 3 days');
     await page.click('table[data-group=results] a.run-link >> text=samples/default-3d-hierarchical.replay.json');
     await page.waitForFunction(() => window.gridgovReady?.route === '/view', undefined, { timeout: 60_000 });
     expect(await page.evaluate(() => window.gridgovReady!.error)).toBeNull();
-    expect(await page.locator('h2').innerText()).toContain('hierarchical');
+    expect(await page.locator('h2.pane-title').innerText()).toContain('hierarchical');
+    // the bundled samples are served at their stable path by the dev server too
+    await page.evaluate(() => (location.hash = '#/'));
+    await page.waitForFunction(() => window.gridgovReady?.route === '/' && window.gridgovViewer !== null, undefined, { timeout: 60_000 });
+    expect(await page.locator('h2.pane-title').count()).toBe(2);
     expect(errors).toEqual([]);
   });
 });

@@ -62,6 +62,21 @@ describe('the sweep page', () => {
     const first = csv[1]!;
     const cell = cells.find((c) => c.x === first[1] && c.y === first[2])!;
     expect(cell.value).toBeCloseTo(Number(first[head.indexOf('resolutionHours.p90.mean')]), 6);
+    // a fixed colour scale from zero with its legend, intervals written in the cells, the best
+    // cell and those not distinguishable from it marked, metric names with units, the site's nav
+    const values = cells.map((c) => c.value);
+    expect(await page.getAttribute('#heatmap-legend', 'data-domain')).toBe(`0,${Math.max(...values)}`);
+    expect(await page.$$eval('#heatmap .cell text.ci', (t) => t.length)).toBe(6);
+    expect(await page.$$eval('#heatmap .cell.best', (t) => t.length)).toBe(1);
+    const best = Math.min(...values);
+    expect(Number(await page.getAttribute('#heatmap .cell.best', 'data-value'))).toBe(best);
+    const ci = (m: string, i: number) => [Number(csv[i]![head.indexOf(`${m}.ciLow`)]), Number(csv[i]![head.indexOf(`${m}.ciHigh`)])];
+    const rows = csv.slice(1).map((_, i) => ({ mean: Number(csv[i + 1]![head.indexOf('resolutionHours.p90.mean')]), ci: ci('resolutionHours.p90', i + 1) }));
+    const bestRow = rows.find((r) => r.mean === best)!;
+    const overlapping = rows.filter((r) => r !== bestRow && r.ci[0] <= bestRow.ci[1] && r.ci[1] >= bestRow.ci[0]).length;
+    expect(await page.$$eval('#heatmap .cell.tied', (t) => t.length)).toBe(overlapping);
+    expect(await page.$eval('#metric', (s: HTMLSelectElement) => s.selectedOptions[0]!.textContent)).toBe('resolution time, 90th percentile (h)');
+    expect(await page.$$eval('#nav a', (a) => a.map((x) => x.textContent))).toEqual(['sample', 'runs', 'playground', 'sweeps and sizing']);
     expect(await page.$$eval('#frontier .point', (p) => p.length)).toBe(6);
     expect(await page.$$eval('#frontier .point.pareto', (p) => p.length)).toBeGreaterThan(0);
     expect(await page.textContent('#status')).toContain('sweep of staff.gridWorker.count × staff.streetHandler.count — 6 points, 12 runs');

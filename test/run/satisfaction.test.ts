@@ -59,6 +59,23 @@ describe('resident satisfaction model', () => {
     expect(s.response).toBeGreaterThan(workStarted + 0.2);
   });
 
+  it('a unit that bounces the work order back as not its own has not responded', async () => {
+    const quick = { emergency: 1, urgent: 1, general: 1, complex: 1 };
+    const raw = minimalScenario({ horizonDays: 25, timeLimitsHours: generous, satisfaction: { responseHours: quick } });
+    const right = sat(await runRaw({ ...raw, policy: { classificationAccuracy: 1 } }, { policyName: 'flat' }));
+    const wrong = sat(await runRaw({ ...raw, policy: { classificationAccuracy: 0.3 } }, { policyName: 'flat' }));
+    expect(wrong.response).toBeLessThan(right.response - 0.1);
+  });
+
+  it('under hierarchy the grid the case is sent to signs for it, though it passes the case up', async () => {
+    const h = { emergency: 6, urgent: 6, general: 6, complex: 6 };
+    const r = await runRaw(minimalScenario({ horizonDays: 25, timeLimitsHours: generous, satisfaction: { responseHours: h } }), { policyName: 'hierarchical' });
+    const rated = r.rows.filter((row) => row.source !== 'patrol' && row.closedAt !== '' && Number(row.closedAt) >= 3 * 24);
+    const arrived = rated.filter((row) => Number(row.dispatchedAt) - Number(row.registeredAt) <= 6).length / rated.length;
+    expect(rated.length).toBeGreaterThan(100);
+    expect(Math.abs(sat(r).response - arrived)).toBeLessThan(0.08);
+  });
+
   it('weighs each term of the score: contacts, reopens and the intercept move satisfaction', async () => {
     const raw = minimalScenario({ horizonDays: 40, satisfaction: {} });
     const base = sat(await runRaw(raw));

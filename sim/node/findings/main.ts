@@ -14,7 +14,7 @@ import { meanCI, pairedDiffCI } from '../../stats/ci.ts';
 import { DERIVED, metricContext, metricOf, seriesOf } from './derived.ts';
 import { loadPlan, type ScenarioPlan } from './plan.ts';
 import { ReplicationPool } from '../cli/workerPool.ts';
-import { hoursBars, pairsOf, readings, renderScenario, survivalSeries, type ParameterNote, type ScenarioResult } from './render.ts';
+import { hoursBars, pairsOf, readings, reformSplit, renderScenario, survivalSeries, type ParameterNote, type ScenarioResult } from './render.ts';
 import { replicateAdaptively, type VariantRun } from './replicate.ts';
 import { barChart, lineChart, stackedBars, survivalChart } from './svg.ts';
 import { headlineSensitivity, sensitivityNumbers } from './sensitivity.ts';
@@ -56,7 +56,7 @@ function overridesText(v: RawVariant | undefined): string {
  * The scenario's inputs marked sourced or assumed: its `parameters` block when it has one
  * (entries with path, label, status, source), and its hand-off channel unless the block covers it.
  */
-export function parameterNotes(file: string, handoff: { channel: string; source: string }): ParameterNote[] {
+export function parameterNotes(file: string, channels: readonly { channel: string; source: string }[]): ParameterNote[] {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as { parameters?: unknown };
   const notes: ParameterNote[] = [];
   const list = Array.isArray(raw.parameters) ? raw.parameters : [];
@@ -67,7 +67,12 @@ export function parameterNotes(file: string, handoff: { channel: string; source:
     notes.push({ path: e.path, label: typeof e.label === 'string' ? e.label : e.path, status, source: source || 'assumption' });
   }
   if (!notes.some((n) => n.path.startsWith('handoff'))) {
-    notes.push({ path: 'handoff.delaysHours', label: `hand-off delays (${handoff.channel} channel)`, status: /^assum/i.test(handoff.source) ? 'assumed' : 'sourced', source: handoff.source });
+    const seen = new Set<string>();
+    for (const h of channels) {
+      if (seen.has(h.channel)) continue;
+      seen.add(h.channel);
+      notes.push({ path: 'handoff.delaysHours', label: `hand-off delays (${h.channel} channel)`, status: /^assum/i.test(h.source) ? 'assumed' : 'sourced', source: h.source });
+    }
   }
   return notes;
 }
@@ -132,7 +137,16 @@ function numbers(r: ScenarioResult) {
       differences[m.metric]![`${a}-${b}`] = { mean: d.mean, ciLow: d.ciLow, ciHigh: d.ciHigh };
     }
   }
-  return { scenario: r.variants[0]!.scenario.name, file: r.plan.file, reps: r.achieved.reps, relativeHalfWidth: r.achieved.relative, precisionMet: r.achieved.met, horizonDays: r.horizonDays, warmupDays: r.warmupDays, seeds: r.variants[0]!.summaries.map((s) => s.seed), metrics, differences, ...(r.sensitivity ? { sensitivity: sensitivityNumbers(r.sensitivity) } : {}) };
+  const pick = (i: { mean: number; ciLow: number; ciHigh: number }) => ({ mean: i.mean, ciLow: i.ciLow, ciHigh: i.ciHigh });
+  const reform = r.plan.reform;
+  const reformSplits = reform
+    ? Object.fromEntries(r.plan.metrics.map((m) => {
+        const x = reformSplit(r, reform, m.metric);
+        return [m.metric, { whole: pick(x.whole), channel: pick(x.channel), structure: pick(x.structure) }];
+      }))
+    : undefined;
+  const channels = Object.fromEntries(r.variants.map((v) => [v.name, v.scenario.handoff.channel]));
+  return { scenario: r.variants[0]!.scenario.name, file: r.plan.file, reps: r.achieved.reps, relativeHalfWidth: r.achieved.relative, precisionMet: r.achieved.met, horizonDays: r.horizonDays, warmupDays: r.warmupDays, seeds: r.variants[0]!.summaries.map((s) => s.seed), channels, metrics, differences, ...(reformSplits ? { reform: { ...reform, split: reformSplits } } : {}), ...(r.sensitivity ? { sensitivity: sensitivityNumbers(r.sensitivity) } : {}) };
 }
 
 export async function runFindings(o: FindingsOptions): Promise<{ markdown: string; results: ScenarioResult[] }> {
@@ -183,7 +197,7 @@ export async function runFindings(o: FindingsOptions): Promise<{ markdown: strin
         chartFile: `findings/${name}.svg`,
         hoursChartFile: `findings/${name}-hours.svg`,
         survivalChartFile: `findings/${name}-survival.svg`,
-        parameters: parameterNotes(p.file, first.handoff),
+        parameters: parameterNotes(p.file, variants.map((v) => v.scenario.handoff)),
         littleWarnings,
       };
       writeFileAtomic(join(o.out, 'findings', `${name}.svg`), chartFor(r));

@@ -156,22 +156,26 @@ function reformTable(r: ScenarioResult, f: ReformSpec): string[] {
   const head = ['metric', `whole gap \`${f.after}\` − \`${f.before}\``, 'from the channel', 'from the structure', 'channel share of the gap'];
   const lines = [`| ${head.join(' | ')} |`, `|---|${head.slice(1).map(() => '---:').join('|')}|`];
   for (const m of r.plan.metrics) {
-    const [b, a, so, co] = [f.before, f.after, f.structureOnly, f.channelOnly].map((n) => values(byName(r, n), m.metric, r.ctx));
-    const n = Math.min(b!.length, a!.length, so!.length, co!.length);
-    const whole: number[] = [];
-    const channel: number[] = [];
-    const structure: number[] = [];
-    for (let i = 0; i < n; i++) {
-      whole.push(a![i]! - b![i]!);
-      channel.push((co![i]! - b![i]! + (a![i]! - so![i]!)) / 2);
-      structure.push((so![i]! - b![i]! + (a![i]! - co![i]!)) / 2);
-    }
-    const w = meanCI(whole);
-    const c = meanCI(channel);
+    const { whole: w, channel: c, structure } = reformSplit(r, f, m.metric);
     const share = w.mean !== 0 && Number.isFinite(w.mean) ? `${fixed((c.mean / w.mean) * 100, 0)}%` : '—';
-    lines.push(`| ${cell(m.label)} | ${fmtInterval(w, m, true)} | ${fmtInterval(c, m, true)} | ${fmtInterval(meanCI(structure), m, true)} | ${share} |`);
+    lines.push(`| ${cell(m.label)} | ${fmtInterval(w, m, true)} | ${fmtInterval(c, m, true)} | ${fmtInterval(structure, m, true)} | ${share} |`);
   }
   return lines;
+}
+
+/** The split of one metric's reform gap (per replication, then t intervals): whole = channel + structure. */
+export function reformSplit(r: ScenarioResult, f: ReformSpec, metric: string): { whole: Interval; channel: Interval; structure: Interval } {
+  const [b, a, so, co] = [f.before, f.after, f.structureOnly, f.channelOnly].map((n) => values(byName(r, n), metric, r.ctx));
+  const n = Math.min(b!.length, a!.length, so!.length, co!.length);
+  const whole: number[] = [];
+  const channel: number[] = [];
+  const structure: number[] = [];
+  for (let i = 0; i < n; i++) {
+    whole.push(a![i]! - b![i]!);
+    channel.push((co![i]! - b![i]! + (a![i]! - so![i]!)) / 2);
+    structure.push((so![i]! - b![i]! + (a![i]! - co![i]!)) / 2);
+  }
+  return { whole: meanCI(whole), channel: meanCI(channel), structure: meanCI(structure) };
 }
 
 const STAGE_LABEL: Record<string, string> = {
@@ -202,7 +206,7 @@ function hoursTable(r: ScenarioResult): string[] {
   row('**occurrence → closure** (the stages add up to it)', 'resolutionHours.mean');
   for (const col of STAGE_COLUMNS.slice(STAGES.length)) row(`queue wait at the ${col.slice('queueHours_'.length)}`, `stages.meanHours.${col}`);
   row('hand-offs per closed case', 'stages.handoffsPerCase', 2);
-  row('Kaplan–Meier median, every counted case (open ones censored)', 'survival.median.estimate');
+  row('Kaplan–Meier median, every counted case (open ones censored; — = not reached by the horizon)', 'survival.median.estimate');
   row('Kaplan–Meier p90, every counted case', 'survival.p90.estimate');
   row('cases still open at the horizon', 'cases.open', 0);
   return lines;

@@ -139,6 +139,15 @@ describe('gridgov command', () => {
       expect(c.differences[m]['hierarchical-flat']).toBeDefined();
     }
     expect(c.differences['resolutionHours.mean']['hierarchical-flat'].mean).not.toBe(0);
+    // where the hours go: printed, and in comparison.json with paired differences (issue 11)
+    expect(r.stdout).toContain('where the hours go');
+    expect(r.stdout).toMatch(/\ntransit +\d/);
+    expect(r.stdout).toContain('KM median');
+    const stages = ['discovery', 'registration', 'queue', 'review', 'transit', 'travel', 'work', 'verify', 'rework'];
+    const sum = stages.reduce((a, st) => a + c.hours.hierarchical[`${st}Hours`].meanHours, 0);
+    expect(sum).toBeCloseTo(c.metrics['resolutionHours.mean'].hierarchical.mean, 6);
+    expect(c.differences['stages.meanHours.queueHours']['hierarchical-copyOfHierarchical']).toEqual({ mean: 0, ciLow: 0, ciHigh: 0 });
+    expect(Number.isFinite(c.differences['survival.median.estimate']['hierarchical-flat'].mean)).toBe(true);
     const csv = readFileSync(join(out, 'comparison.csv'), 'utf8');
     expect(csv.split('\n')[0]).toBe('metric,kind,policy,mean,ciLow,ciHigh');
     expect(readFileSync(join(out, 'runs.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(1 + 9);

@@ -41,6 +41,9 @@ export function legendRow(f: Frame, items: { label: string; color: string; cls?:
     const measured = (text.node() as SVGTextElement).getComputedTextLength?.() || 0;
     x += 13 + (measured > 0 ? measured : it.label.length * 5.6) + 12;
   }
+  // a narrow chart: shrink the row to fit rather than run past the edge
+  const room = f.width + MARGIN.right - 4;
+  f.legend.attr('transform', `translate(${MARGIN.left},27)${x - 12 > room ? ` scale(${room / (x - 12)})` : ''}`);
 }
 
 /** Cuts the series at time t (hours): nothing after the clock is drawn. */

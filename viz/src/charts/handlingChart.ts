@@ -54,7 +54,8 @@ export class HandlingChart {
     });
     this.f.legend.append('text').attr('class', 'limit-label').text(`dashed: time limits ${entries.map(([p, h]) => `${p[0]!.toUpperCase()} ${label(h)}`).join(' · ')}`).append('title').text(entries.map(([p, h]) => `${p}: ${label(h)}`).join(', '));
     axisTitles(this.f, 'registration → closure (h, d; uneven bins)', 'cases closed');
-    this.caption = this.f.svg.append('text').attr('class', 'caption').attr('x', width - 12).attr('y', 27).attr('text-anchor', 'end');
+    // inside the plot's top right, under the limit letters: the legend line has no room left at 1000 px
+    this.caption = this.f.plot.append('text').attr('class', 'caption').attr('x', this.f.width - 4).attr('y', 22).attr('text-anchor', 'end');
   }
 
   get node(): SVGSVGElement {

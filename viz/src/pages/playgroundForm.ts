@@ -13,10 +13,8 @@ export interface FieldSpec {
 
 export const numberIn = (lo: number, hi: number, integer = false) => (v: string) => {
   const x = Number(v);
-  if (v.trim() === '' || !Number.isFinite(x)) return `a number from ${lo} to ${hi}`;
-  if (integer && !Number.isInteger(x)) return `a whole number from ${lo} to ${hi}`;
-  if (x < lo || x > hi) return `from ${lo} to ${hi}`;
-  return null;
+  const what = `${integer ? 'a whole number' : 'a number'} from ${lo} to ${hi}`;
+  return v.trim() === '' || !Number.isFinite(x) || (integer && !Number.isInteger(x)) || x < lo || x > hi ? what : null;
 };
 
 export const seedCheck = (v: string) => (v.trim() === '' ? 'a seed: a whole number or a word' : v.length > 40 ? 'at most 40 characters' : null);

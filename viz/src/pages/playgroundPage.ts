@@ -13,6 +13,8 @@ export const BUNDLED: Record<string, { raw: unknown; days: number; sample: numbe
   megacity: { raw: megacityScenario, days: 1, sample: 0.02 },
 };
 const POLICIES = ['hierarchical', 'flat', 'whistle'];
+/** The worker posts the replay in pieces of this many simulated hours. */
+const CHUNK_HOURS = 6;
 
 export interface PlaygroundRequest {
   scenario: string;
@@ -175,6 +177,21 @@ export function mountPlayground(root: HTMLElement, setViewer: (v: Viewer | null)
     session.replays = policies.map(() => null);
     const builders: (ReplayBuilder | null)[] = policies.map(() => null);
     const started = performance.now();
+    // Chunks can come faster than the page can redraw: one refresh per 250 ms at most.
+    let pending = false;
+    const scheduleRefresh = () => {
+      if (pending) return;
+      pending = true;
+      setTimeout(() => {
+        pending = false;
+        const v = session.viewer;
+        if (v && view.isConnected) {
+          v.refresh();
+          if (!v.clock.playing && v.clock.t < v.clock.end && state.running) v.clock.play();
+        }
+        progress();
+      }, 250);
+    };
     const progress = () => {
       const done = builders.map((bb) => (bb ? bb.replay.hoursDone / 24 : 0));
       if (!state.running) return;
@@ -183,7 +200,7 @@ export function mountPlayground(root: HTMLElement, setViewer: (v: Viewer | null)
     };
     const replies = await Promise.all(
       policies.map((p, i) =>
-        session.clients[i]!.run({ raw: b.raw, name: `${request.scenario}.json`, sets: request.sets, seed: request.seed, policy: p, replay: { sample: request.sample, chunkHours: 6 } }, (m) => {
+        session.clients[i]!.run({ raw: b.raw, name: `${request.scenario}.json`, sets: request.sets, seed: request.seed, policy: p, replay: { sample: request.sample, chunkHours: CHUNK_HOURS } }, (m) => {
           if (m.kind === 'header') {
             builders[i] = new ReplayBuilder(m.header, `${request.scenario}-${p}`);
             session.replays[i] = builders[i]!.replay;
@@ -194,12 +211,7 @@ export function mountPlayground(root: HTMLElement, setViewer: (v: Viewer | null)
           } else if (m.kind === 'chunk' && builders[i]) {
             builders[i]!.append(m.chunk as ReplayChunk);
             state.chunks[i]!++;
-            const v = session.viewer;
-            if (v && view.isConnected) {
-              v.refresh();
-              if (!v.clock.playing && v.clock.t < v.clock.end) v.clock.play();
-            }
-            progress();
+            scheduleRefresh();
           }
         }),
       ),

@@ -57,7 +57,8 @@ export class ReplayPane {
     );
     const mapBox = el('div', { class: 'map-box' }, this.map.canvas, zoom, this.tip);
     this.root.append(head, this.counters, mapBox);
-    this.details.append(detailsOf(replay, this.cursor, null, 0));
+    // one hint for the page: the second pane's slot stays empty until something is picked in it
+    if (title !== 'B') this.details.append(detailsOf(replay, this.cursor, null, 0));
   }
 
   setMetric(m: MapMetric): void {
@@ -90,6 +91,10 @@ export class ReplayPane {
   }
 
   private renderDetails(): void {
+    if (!this.selection && this.title === 'B') {
+      this.details.replaceChildren();
+      return;
+    }
     const box = detailsOf(this.replay, this.cursor, this.selection, this.t);
     if (this.title.length === 1) box.querySelector('h3')?.prepend(`${this.title}: `);
     this.details.replaceChildren(box);

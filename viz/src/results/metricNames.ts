@@ -70,6 +70,6 @@ export function formatMetric(x: number, unit: Unit, signed = false): string {
   const sign = signed && x > 0 ? '+' : '';
   if (unit === 'share') return `${sign}${(100 * x).toFixed(1)}${signed ? ' pt' : '%'}`;
   const a = Math.abs(x);
-  const digits = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 3;
+  const digits = unit === 'cases' || unit === 'staff-h' || a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 3;
   return `${sign}${x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
 }

@@ -40,15 +40,23 @@ export function valueAt(summary: unknown, path: string): number {
   return typeof node === 'number' ? node : NaN;
 }
 
-/** Stage rows ("where the hours go") when the summary carries a `stages` object of hours per case. */
+/**
+ * Stage rows ("where the hours go") when the summary carries `stages.meanHours` (hours per closed
+ * case in each stage, sim/run/stagesSummary.ts); an older flat `stages` object of hours also works.
+ */
 function stagePaths(summaries: unknown[]): [string, string][] {
-  const keys = new Set<string>();
+  const keys = new Map<string, string>();
   for (const s of summaries) {
     const st = (s as { stages?: unknown } | undefined)?.stages;
     if (typeof st !== 'object' || st === null) continue;
-    for (const [k, v] of Object.entries(st)) if (typeof v === 'number' || (typeof v === 'object' && v !== null && typeof (v as { mean?: unknown }).mean === 'number')) keys.add(k);
+    const means = (st as { meanHours?: unknown }).meanHours;
+    if (typeof means === 'object' && means !== null) {
+      for (const [k, v] of Object.entries(means)) if (typeof v === 'number') keys.set(`stages.meanHours.${k}`, k.replace(/Hours$/, '').replace(/^queueHours_/, 'queue at '));
+      continue;
+    }
+    for (const [k, v] of Object.entries(st)) if (typeof v === 'number' || (typeof v === 'object' && v !== null && typeof (v as { mean?: unknown }).mean === 'number')) keys.set(`stages.${k}`, k);
   }
-  return [...keys].map((k) => [`stages.${k}`, k]);
+  return [...keys];
 }
 
 /**

@@ -1,6 +1,13 @@
 import { el } from '../views/dom.ts';
 import { fmtDiff, fmtValue, resultRows, resultsCsv, type Interval, type ResultRow } from './resultRows.ts';
 import { survivalChart } from './survivalChart.ts';
+import { metricName } from './metricNames.ts';
+
+/** Whether A − B is good for A, on measures that have a better direction (not loads, shares by tier or counts created). */
+function judge(r: ResultRow): '' | 'better' | 'worse' {
+  if (!Number.isFinite(r.diff) || r.diff === 0 || /^(utilization|resolvedByTier|stages)\.|^cases\.created$/.test(r.path)) return '';
+  return metricName(r.path).lowerIsBetter === r.diff < 0 ? 'better' : 'worse';
+}
 
 /**
  * The answer beside the map: the run's results from its summary.json (single run), or A, B and
@@ -50,13 +57,13 @@ export class ResultsPanel {
         body.append(el('tr', { class: 'group' }, el('th', { colspan: String(2 + cols.length) }, group)));
       }
       const cells = r.values.map((v, i) => el('td', { class: 'num', 'data-run': String(i) }, fmtValue(v, r.unit)));
-      if (two) cells.push(el('td', { class: `num diff${r.diff > 0 ? ' pos' : r.diff < 0 ? ' neg' : ''}`, 'data-run': 'diff' }, fmtDiff(r.diff, r.unit)));
+      if (two) cells.push(el('td', { class: `num diff ${judge(r)}`, 'data-run': 'diff', title: judge(r) ? `A is ${judge(r)} on this measure` : '' }, fmtDiff(r.diff, r.unit)));
       if (hasPaired) cells.push(el('td', { class: 'num ci' }, r.paired ? `[${fmtDiff(r.paired.ciLow, r.unit)}, ${fmtDiff(r.paired.ciHigh, r.unit)}]` : ''));
       const unit = r.unit === 'share' ? '%' : r.unit;
       body.append(el('tr', { 'data-metric': r.path }, el('td', {}, r.label, el('small', {}, ` ${unit}`)), ...cells));
     }
     table.append(body);
-    const notes = el('p', { class: 'hint' }, two ? (hasPaired ? 'A − B with its paired 95% interval over the replications of the compare (same seeds).' : 'A − B of these two runs only: one replication each, so no interval (run gridgov compare --reps n --replay for paired intervals).') : 'From the run\'s summary.json.');
+    const notes = el('p', { class: 'hint' }, two ? `A − B: green where A is better, red where worse. ${hasPaired ? 'Paired 95% interval over the replications of the compare (same seeds).' : 'One replication each, so no interval (gridgov compare --reps n --replay gives paired intervals).'}` : 'From the run\'s summary.json.');
     const survival = survivalChart(summaries, this.names);
     this.root.replaceChildren(head, table, notes, ...(survival ? [survival] : []));
   }

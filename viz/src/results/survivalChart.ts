@@ -1,7 +1,8 @@
 import { axisBottom, axisLeft, create, line, scaleLinear } from 'd3';
 
 // The survival curve of time to close (Kaplan–Meier), drawn only when a summary carries one:
-// `survival` as { hours: number[]; survival: number[] } (or t / s, or [hours, share] pairs).
+// `survival.curve` as [hours, share still open] pairs (what sim/run/survival.ts writes), or
+// { hours: number[]; survival: number[] } (t / s), or the pairs themselves.
 
 type Curve = { t: number[]; s: number[] };
 
@@ -13,6 +14,7 @@ export function readSurvival(summary: unknown): Curve | null {
     return pairs.length > 1 ? { t: pairs.map((p) => p[0]), s: pairs.map((p) => p[1]) } : null;
   }
   const o = v as Record<string, unknown>;
+  if (Array.isArray(o.curve)) return readSurvival({ survival: o.curve });
   const t = (o.hours ?? o.t) as unknown;
   const s = (o.survival ?? o.s ?? o.share) as unknown;
   if (!Array.isArray(t) || !Array.isArray(s) || t.length !== s.length || t.length < 2) return null;

@@ -1,5 +1,6 @@
 import { paretoFlags } from '../../../sim/experiment/sizeFrontier.ts';
 import type { SweepResult } from './result.ts';
+import { metricTitle } from '../results/metricNames.ts';
 import { axis, figure, formatNumber, linear, svgEl } from './svg.ts';
 
 const W = 560;
@@ -20,11 +21,11 @@ export function drawFrontier(parent: HTMLElement, result: SweepResult, metric: s
   const highs = rows.map((r) => r.stats[metric]!.ciHigh).filter(Number.isFinite);
   const x = linear([Math.min(...pts.map((p) => p.cost)), Math.max(...pts.map((p) => p.cost))], [M.left, W - M.right]);
   const y = linear([Math.min(...pts.map((p) => p.metric), ...lows), Math.max(...pts.map((p) => p.metric), ...highs)], [H - M.bottom, M.top]);
-  const caption = `${result.costMetric} against ${metric} (${lowerIsBetter ? 'lower' : 'higher'} is better); line: the Pareto frontier; bars: 95% intervals${result.kind === 'size' ? '; hollow: misses a target; ringed: chosen' : ''}`;
+  const caption = `${result.kind === 'size' ? result.costMetric : metricTitle(result.costMetric)} against ${metricTitle(metric)} (${lowerIsBetter ? 'lower' : 'higher'} is better); line: the Pareto frontier; bars: 95% intervals${result.kind === 'size' ? '; hollow: misses a target; ringed: chosen' : ''}`;
   const svg = svgEl('svg', { id: 'frontier', width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': caption });
   figure(parent, caption).append(svg);
-  axis(svg, x, 'bottom', H - M.bottom, result.costMetric);
-  axis(svg, y, 'left', M.left, metric);
+  axis(svg, x, 'bottom', H - M.bottom, result.kind === 'size' ? `${result.costMetric} (objective)` : metricTitle(result.costMetric));
+  axis(svg, y, 'left', M.left, metricTitle(metric));
   const front = rows.map((r, i) => ({ r, p: pts[i]!, on: pareto[i]! })).filter((d) => d.on).sort((a, b) => a.p.cost - b.p.cost);
   if (front.length > 1) {
     const d = front.map((f, i) => (i === 0 ? `M${x(f.p.cost)},${y(f.p.metric)}` : `H${x(f.p.cost)}V${y(f.p.metric)}`)).join('');

@@ -2,6 +2,7 @@ import { drawFrontier } from './frontier.ts';
 import { drawHeatmap, levelsOf, type HeatmapView } from './heatmap.ts';
 import { lowerIsBetterFor, parseResult, type SweepResult } from './result.ts';
 import { drawSensitivity, isSensitivity, parseSensitivity } from './tornado.ts';
+import { metricTitle } from '../results/metricNames.ts';
 
 // The sweep page: open sweep-summary.csv, size-candidates.csv or size.json (file picker,
 // drag-and-drop anywhere on the page, or ?src=<url>) and show a heatmap over two parameters and
@@ -24,10 +25,10 @@ function option(select: HTMLSelectElement, value: string, label = value): void {
   select.append(o);
 }
 
-function fill(select: HTMLSelectElement, values: string[], chosen: string, extra: [string, string][] = []): void {
+function fill(select: HTMLSelectElement, values: string[], chosen: string, extra: [string, string][] = [], label: (v: string) => string = (v) => v): void {
   select.replaceChildren();
   for (const [v, l] of extra) option(select, v, l);
-  for (const v of values) option(select, v);
+  for (const v of values) option(select, v, label(v));
   select.value = values.includes(chosen) || extra.some(([v]) => v === chosen) ? chosen : (extra[0]?.[0] ?? values[0] ?? '');
 }
 
@@ -52,8 +53,8 @@ function load(text: string, name: string): void {
   fill($('x'), r.params, r.params[0]!);
   fill($('y'), r.params, r.params[1] ?? '', [['', '(none)']]);
   if (r.params.length > 1) ($('y') as HTMLSelectElement).value = r.params[1]!;
-  fill($('metric'), r.metrics, r.mainMetric);
-  fill($('frontierMetric'), r.metrics, r.mainMetric);
+  fill($('metric'), r.metrics, r.mainMetric, [], metricTitle);
+  fill($('frontierMetric'), r.metrics, r.mainMetric, [], metricTitle);
   ($('lower') as HTMLInputElement).checked = r.lowerIsBetter ?? lowerIsBetterFor(r.mainMetric);
   render();
 }
@@ -94,7 +95,8 @@ function render(): void {
     slices.append(label);
     slice[p] = s.value;
   }
-  const view: HeatmapView = { x, y, metric: ($('metric') as HTMLSelectElement).value, slice };
+  const metric = ($('metric') as HTMLSelectElement).value;
+  const view: HeatmapView = { x, y, metric, slice, lowerIsBetter: metric === r.mainMetric && r.lowerIsBetter !== undefined ? r.lowerIsBetter : lowerIsBetterFor(metric) };
   const charts = $('charts');
   charts.replaceChildren();
   drawHeatmap(charts, r, view);
