@@ -10,16 +10,18 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# --ignore-scripts: `prepare` builds lib/ from the sources, which are copied only after this layer.
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
-# The compiled CLI (lib/) where the project builds one; an empty lib/ otherwise (tsx runs the sources).
-RUN mkdir -p lib && npm run build:cli --if-present
+# The compiled CLI (lib/, bin/buildLib.mjs): no TypeScript transform when a run or a worker starts.
+RUN npm run build:lib
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# --ignore-scripts: `prepare` needs the compiler (a dev dependency); lib/ comes from the build stage.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY bin ./bin
 COPY sim ./sim
 COPY scenarios ./scenarios

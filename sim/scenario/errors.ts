@@ -4,6 +4,11 @@ export interface InputProblem {
   path: string;
   expected: string;
   found?: unknown;
+  /** Where the field is written in the file (1-based), when it is written there. */
+  line?: number;
+  column?: number;
+  /** What to change, where the cause is known (e.g. `set warmupDays below 7`). */
+  fix?: string;
 }
 
 /**
@@ -32,7 +37,8 @@ function formatProblems(file: string, problems: InputProblem[]): string {
   const lines = problems.map((p) => {
     const where = p.path === '' ? '(top level)' : p.path;
     const found = 'found' in p ? `, found ${describeFound(p.found)}` : '';
-    return `${file}: ${where}: expected ${p.expected}${found}`;
+    const at = p.line !== undefined ? `${file}:${p.line}:${p.column ?? 1}` : file;
+    return `${at}: ${where}: expected ${p.expected}${found}${p.fix ? ` (fix: ${p.fix})` : ''}`;
   });
   return lines.join('\n');
 }

@@ -1,96 +1,70 @@
-/**
- * Where JSON text first goes wrong, as line and column (1-based) with a short reason. Used only
- * after JSON.parse has failed, because V8's messages do not always give a position.
- */
-export function locateJsonError(text: string): { line: number; column: number; reason: string } {
-  let i = 0;
-  const fail = (reason: string): never => {
-    throw Object.assign(new Error(reason), { at: i });
-  };
-  const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
-  };
-  const literal = (word: string) => {
-    if (text.startsWith(word, i)) i += word.length;
-    else fail(`unexpected ${describe(text[i])}`);
-  };
-  const string = () => {
-    i++; // opening quote
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === '\\') i++;
-      else if (text[i] === '\n') fail('unterminated string');
-      i++;
-    }
-    if (i >= text.length) fail('unterminated string');
-    i++;
-  };
-  const number = () => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!m) fail(`unexpected ${describe(text[i])}`);
-    i += m![0].length;
-  };
-  const value = (): void => {
-    ws();
-    const ch = text[i];
-    if (ch === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail(`expected a quoted field name, found ${describe(text[i])}`);
-        string();
-        ws();
-        if (text[i] !== ':') fail(`expected ':' after a field name, found ${describe(text[i])}`);
-        i++;
-        value();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          ws();
-          if (text[i] === '}') fail("trailing comma before '}'");
-          continue;
-        }
-        if (text[i] === '}') return void i++;
-        fail(`expected ',' or '}', found ${describe(text[i])}`);
-      }
-    } else if (ch === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          ws();
-          if (text[i] === ']') fail("trailing comma before ']'");
-          continue;
-        }
-        if (text[i] === ']') return void i++;
-        fail(`expected ',' or ']', found ${describe(text[i])}`);
-      }
-    } else if (ch === '"') string();
-    else if (ch === 't') literal('true');
-    else if (ch === 'f') literal('false');
-    else if (ch === 'n') literal('null');
-    else if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) number();
-    else fail(`expected a value, found ${describe(ch)}`);
-  };
-  let reason = 'invalid JSON';
-  try {
-    value();
-    ws();
-    if (i < text.length) fail(`unexpected ${describe(text[i])} after the end of the document`);
-  } catch (err) {
-    reason = (err as Error).message;
-  }
-  const before = text.slice(0, i);
-  const line = before.split('\n').length;
-  const column = i - before.lastIndexOf('\n');
-  return { line, column, reason };
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+
+// Where a problem sits in the text of a JSON file, as line and column (1-based), from
+// jsonc-parser's offsets: the first syntax error of a broken file, or the field at a path.
+
+export interface TextPosition {
+  line: number;
+  column: number;
 }
 
-function describe(ch: string | undefined): string {
-  return ch === undefined ? 'the end of the file' : `'${ch}'`;
+/** Line and column (1-based) of a character offset. */
+export function positionAt(text: string, offset: number): TextPosition {
+  const before = text.slice(0, offset);
+  const lastBreak = before.lastIndexOf('\n');
+  let line = 1;
+  for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) line++;
+  return { line, column: offset - lastBreak };
+}
+
+// By jsonc-parser's error names (its codes are a const enum, out of reach here).
+const REASONS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'not a number',
+  PropertyNameExpected: 'expected a quoted field name',
+  ValueExpected: 'expected a value',
+  ColonExpected: "expected ':' after a field name",
+  CommaExpected: "expected ','",
+  CloseBraceExpected: "expected ',' or '}'",
+  CloseBracketExpected: "expected ',' or ']'",
+  EndOfFileExpected: 'unexpected text after the end of the document',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'unterminated comment',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'bad \\u escape in a string',
+  InvalidEscapeCharacter: 'bad escape in a string',
+  InvalidCharacter: 'a control character inside a string',
+};
+
+/** The first syntax error of JSON text (strict: no comments, no trailing commas), or undefined. */
+export function locateJsonError(text: string): (TextPosition & { reason: string }) | undefined {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const e = errors[0];
+  if (!e) return undefined;
+  const ch = text[e.offset];
+  const found = ch === undefined ? 'the end of the file' : `'${ch}'`;
+  const code = printParseErrorCode(e.error);
+  const trailing = (code === 'PropertyNameExpected' || code === 'ValueExpected') && /,\s*$/.test(text.slice(0, e.offset)) && (ch === '}' || ch === ']');
+  const reason = trailing ? `trailing comma before '${ch}'` : `${REASONS[code] ?? 'invalid JSON'}, found ${found}`;
+  return { ...positionAt(text, e.offset), reason };
+}
+
+/**
+ * Where the field at `path` (keys and array indices) is written: the start of its `"name":` (or
+ * of the array element); the nearest enclosing field that is written when the path goes deeper
+ * than the file (a default filled in, a missing field). Undefined when no part of the path is
+ * written, or for text that does not parse.
+ */
+export function locatePath(text: string, path: readonly (string | number)[]): TextPosition | undefined {
+  const tree = parseTree(text, [], { disallowComments: false, allowTrailingComma: true });
+  if (!tree) return undefined;
+  for (let depth = path.length; depth >= 1; depth--) {
+    const node: Node | undefined = findNodeAtLocation(tree, path.slice(0, depth).map((k) => (typeof k === 'string' && /^\d+$/.test(k) ? Number(k) : k)));
+    if (!node) continue;
+    const at = node.parent?.type === 'property' ? node.parent.offset : node.offset;
+    return positionAt(text, at);
+  }
+  return undefined;
 }

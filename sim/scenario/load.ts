@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { InputError, type InputProblem } from './errors.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
-import { locateJsonError } from './jsonLocate.ts';
+import { locateJsonError, locatePath } from './jsonLocate.ts';
 import { semanticProblems } from './semantics.ts';
 import { valueAt } from './valueAt.ts';
 
@@ -14,9 +14,30 @@ export function parseScenarioText(text: string, file: string, sets: readonly str
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new InputError(file, [{ path: '', expected: `valid JSON (${jsonErrorWhere(text)})` }]);
+    const at = locateJsonError(text);
+    throw new InputError(file, [{ path: '', expected: `valid JSON (${at?.reason ?? 'the file is empty'})`, ...(at && { line: at.line, column: at.column }) }]);
   }
-  return resolveScenario(raw, file, sets, variant);
+  try {
+    return resolveScenario(raw, file, sets, variant);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    throw locateProblems(err, text, file, variant === undefined ? sets : [...variantSets(raw, variant, file), ...sets]);
+  }
+}
+
+/**
+ * The problems of a scenario read from `text`, each with the line and column of its field —
+ * except fields that a `--set` or the variant gave their value (that value is not in the file).
+ */
+function locateProblems(err: InputError, text: string, file: string, sets: readonly string[]): InputError {
+  const setPaths = sets.map((s) => s.slice(0, s.indexOf('=')).trim());
+  const bySet = (path: string) => setPaths.some((s) => path === s || path.startsWith(`${s}.`));
+  const problems = err.problems.map((p) => {
+    if (p.line !== undefined || p.path === '' || bySet(p.path)) return p;
+    const at = locatePath(text, p.path.split('.'));
+    return at ? { ...p, ...at } : p;
+  });
+  return new InputError(file, problems);
 }
 
 /**
@@ -131,9 +152,4 @@ function issueToProblem(issue: z.core.$ZodIssue, data: unknown): InputProblem {
     default:
       return { path, expected: issue.message, found };
   }
-}
-
-function jsonErrorWhere(text: string): string {
-  const { line, column, reason } = locateJsonError(text);
-  return `${reason} at line ${line}, column ${column}`;
 }

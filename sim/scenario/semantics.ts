@@ -9,7 +9,8 @@ import { mechanismProblems } from './mechanismSemantics.ts';
 export function semanticProblems(s: Scenario): InputProblem[] {
   const problems: InputProblem[] = [];
   if (s.warmupDays >= s.horizonDays) {
-    problems.push({ path: 'warmupDays', expected: `less than horizonDays (${s.horizonDays})`, found: s.warmupDays });
+    const warmup = Math.max(0, Math.floor(s.horizonDays / 4));
+    problems.push({ path: 'warmupDays', expected: `less than horizonDays (${s.horizonDays})`, found: s.warmupDays, fix: `set warmupDays below ${s.horizonDays}, e.g. --set warmupDays=${warmup}, or horizonDays above ${s.warmupDays}` });
   }
   const dist = (path: string, d: DistSpec) => {
     const msg = validateDist(d);

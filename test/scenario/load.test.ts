@@ -59,7 +59,30 @@ describe('scenario loading', () => {
 
   it('reports broken JSON with its line and column', () => {
     const err = problemsOf(() => parseScenarioText('{\n  "name": "x",\n  "horizonDays": ,\n}', 'broken.json'));
-    expect(err.message).toMatch(/^broken\.json: \(top level\): expected valid JSON \(expected a value, found ',' at line 3, column 18\)$/);
+    expect(err.message).toMatch(/^broken\.json:3:18: \(top level\): expected valid JSON \(expected a value, found ','\)$/);
+    const trailing = problemsOf(() => parseScenarioText('{\n  "name": "x",\n}', 't.json'));
+    expect(trailing.message).toBe("t.json:3:1: (top level): expected valid JSON (trailing comma before '}')");
+  });
+
+  it('gives the line and column of a bad field, and none for a value that --set gave', () => {
+    const raw = minimalScenario({ horizonDays: '7' });
+    const text = JSON.stringify(raw, null, 2);
+    const line = text.split('\n').findIndex((l) => l.includes('"horizonDays"')) + 1;
+    const err = problemsOf(() => parseScenarioText(text, 'scenarios/x.json'));
+    expect(err.message).toBe(`scenarios/x.json:${line}:3: horizonDays: expected number, found "7"`);
+    expect(err.problems[0]).toMatchObject({ path: 'horizonDays', line, column: 3 });
+    const nested = JSON.stringify(minimalScenario({ territory: { districts: 1, streetsPerDistrict: 'two', communitiesPerStreet: 2, gridsPerCommunity: 3 } }), null, 2);
+    const nestedLine = nested.split('\n').findIndex((l) => l.includes('"streetsPerDistrict"')) + 1;
+    expect(problemsOf(() => parseScenarioText(nested, 'n.json')).message).toMatch(new RegExp(`^n\\.json:${nestedLine}:5: territory\\.streetsPerDistrict: expected`));
+    const set = problemsOf(() => parseScenarioText(JSON.stringify(minimalScenario()), 'm.json', ['horizonDays="7"']));
+    expect(set.message).toBe('m.json: horizonDays: expected number, found "7"');
+  });
+
+  it('suggests the fix when the warm-up is not shorter than the horizon', () => {
+    const text = JSON.stringify(minimalScenario({ horizonDays: 20, warmupDays: 14 }), null, 2);
+    const line = text.split('\n').findIndex((l) => l.includes('"warmupDays"')) + 1;
+    const err = problemsOf(() => parseScenarioText(text, 'w.json', ['horizonDays=7']));
+    expect(err.message).toBe(`w.json:${line}:3: warmupDays: expected less than horizonDays (7), found 14 (fix: set warmupDays below 7, e.g. --set warmupDays=1, or horizonDays above 14)`);
   });
 
   it('applies --set overrides with JSON values and dotted paths', () => {

@@ -12,6 +12,7 @@ import { policyOption } from './policyFile.ts';
 import type { CasesFormat } from './caseSinks.ts';
 import { Progress } from './progress.ts';
 import { reportChecks } from './report.ts';
+import { emitResult, fail } from './output.ts';
 import type { ReplicationTask } from './replicationTask.ts';
 import { replayFlags, type ReplayFlags } from './replayFile.ts';
 import { scenarioHash } from './runOutputs.ts';
@@ -139,7 +140,8 @@ async function runExperiment(file: string, policies: PolicyChoice[], o: Experime
     process.stdout.write(`books: ${comparison.checks.allRunsOk ? 'every run balanced' : `FAILED in ${comparison.checks.failedRuns.join('; ')}`}\noutputs: ${outDir}\n`);
   }
   reportChecks(records.map((r) => r.summary));
-  for (const f of failures) process.stderr.write(`gridgov: replication failed: ${f}\n`);
+  for (const f of failures) fail(`replication failed: ${f}`);
+  emitResult(comparison);
   if (failures.length) process.exitCode = 1;
   return comparison;
 }

@@ -19,6 +19,14 @@ import { mergeCommand } from './mergeCommand.ts';
 import { sizeCommand } from './sizeCommand.ts';
 import { sensitivityCommand } from './sensitivityCommand.ts';
 import { VERSION } from './version.ts';
+import { estimateWorld, setMaxMemory, type WorldEstimate } from './worldSize.ts';
+import { emitResult, fail, setOutputMode } from './output.ts';
+import type { InputProblem } from '../../scenario/errors.ts';
+
+const JSON_HELP = 'print the result document on stdout as JSON, and nothing else there (warnings stay on stderr)';
+
+/** Bad input: one `gridgov:` line per problem. */
+const printInputError = (err: InputError) => err.message.split('\n').forEach((line) => fail(line));
 import { calibrateCommand } from '../calibrate/command.ts';
 import { RunProgress } from './progress.ts';
 
@@ -62,6 +70,16 @@ export function buildProgram(): Command {
     .description('Discrete-event simulator of urban grid governance (网格化管理): flat vs hierarchical escalation.\nTime is in hours. Exit codes: 0 ok, 2 bad input or usage, 1 a fault (including failed books).')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    .option('--max-memory <MB>', 'refuse scenarios whose estimated heap exceeds this (default: the V8 heap limit of this process)', positiveInt('--max-memory'))
+    .hook('preAction', (program, command) => {
+      setMaxMemory(program.opts<{ maxMemory?: number }>().maxMemory);
+      // --json as a flag (not selftest's `--json <file>`): stdout carries the result document
+      // only, so no table (and no progress line).
+      const o = command.opts<{ quiet?: boolean; json?: boolean | string }>();
+      const json = o.json === true;
+      setOutputMode({ quiet: o.quiet, json });
+      if (json) command.setOptionValue('quiet', true);
+    })
     .exitOverride();
 
   const run = program
@@ -76,6 +94,7 @@ export function buildProgram(): Command {
     .option('--no-cases', 'do not write cases.csv')
     .option('--cases-format <format>', 'csv | csv.gz | parquet (cases.csv, cases.csv.gz or cases.parquet)', casesFormat, 'csv')
     .option('--id-columns', 'put scenario, policy, seed, rep first on every row of the cases, timeseries.csv and staff.csv (to stack runs)')
+    .option('--json', JSON_HELP)
     .option('-q, --quiet', 'print nothing but errors');
   replayOptions(run).action(async (file: string, o: { policy?: string; seed?: string; out?: string; variant?: string; set: string[]; cases: boolean; casesFormat: CasesFormat; idColumns?: boolean; quiet?: boolean } & ReplayFlags) => {
       const scenario = loadScenarioFile(file, o.set, o.variant);
@@ -89,6 +108,7 @@ export function buildProgram(): Command {
       progress?.end();
       if (!o.quiet) printRunSummary(summary, outDir);
       reportChecks([summary]);
+      emitResult(summary);
     });
 
   const compare = program
@@ -107,7 +127,8 @@ export function buildProgram(): Command {
     .option('--runs', 'also write every run’s own folder under <out>/runs/ (rows start with scenario, policy, seed, rep)')
     .option('--cases-format <format>', 'format of the cases file in each run’s folder: csv | csv.gz | parquet', casesFormat, 'csv')
     .option('-w, --workers <n>', 'worker threads (default: all cores); results equal a sequential run', positiveInt('--workers'))
-    .option('-q, --quiet', 'no progress or table');
+    .option('--json', JSON_HELP)
+    .option('-q, --quiet', 'print nothing but errors');
   replayOptions(compare).action(compareCommand);
 
   const replicate = program
@@ -126,7 +147,8 @@ export function buildProgram(): Command {
     .option('-w, --workers <n>', 'worker threads (default: all cores); results equal a sequential run', positiveInt('--workers'))
     .option('--variant <name>', 'apply one of the scenario’s named variants before --set')
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
-    .option('-q, --quiet', 'no progress or table');
+    .option('--json', JSON_HELP)
+    .option('-q, --quiet', 'print nothing but errors');
   replayOptions(replicate).action(replicateCommand);
 
   program
@@ -142,7 +164,8 @@ export function buildProgram(): Command {
     .option('-w, --workers <n>', 'worker threads (default: all cores); files do not depend on it', positiveInt('--workers'))
     .option('--shard <k/N>', 'run only shard k of N (1-based; default from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set)')
     .option('--shard-count <n>', 'shard count beside JOB_COMPLETION_INDEX (Kubernetes Indexed Job; or GRIDGOV_SHARD_COUNT)', positiveInt('--shard-count'))
-    .option('-q, --quiet', 'no progress or table')
+    .option('--json', JSON_HELP)
+    .option('-q, --quiet', 'print nothing but errors')
     .action(sweepCommand);
 
   program
@@ -161,7 +184,8 @@ export function buildProgram(): Command {
     .option('--exhaustive', 'evaluate every candidate in the box instead of the monotone search')
     .option('-o, --out <dir>', 'output folder (default results/<scenario>-size-<id>); the same command resumes there')
     .option('-w, --workers <n>', 'worker threads (default: all cores)', positiveInt('--workers'))
-    .option('-q, --quiet', 'no progress or table')
+    .option('--json', JSON_HELP)
+    .option('-q, --quiet', 'print nothing but errors')
     .action(sizeCommand);
 
   program
@@ -229,17 +253,23 @@ export function buildProgram(): Command {
     .argument('<files...>', 'scenario files')
     .option('--variant <name>', 'apply this named variant before checking')
     .option('--set <path=value>', 'apply overrides before checking (repeatable)', collect, [])
-    .action((files: string[], o: { set: string[]; variant?: string }) => {
+    .option('--json', 'print one document on stdout: per file, ok and its problems (path, line, column, expected, found, fix)')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action((files: string[], o: { set: string[]; variant?: string; quiet?: boolean }) => {
+      const results: { file: string; ok: boolean; scenario?: string; world?: WorldEstimate; problems?: InputProblem[] }[] = [];
       for (const f of files) {
         try {
           const s = loadScenarioFile(f, o.set, o.variant);
-          process.stdout.write(`${f}: ok (${s.name}, ${s.horizonDays} days, ${s.demand.categories.length} categories)\n`);
+          results.push({ file: f, ok: true, scenario: s.name, world: estimateWorld(s) });
+          if (!o.quiet) process.stdout.write(`${f}: ok (${s.name}, ${s.horizonDays} days, ${s.demand.categories.length} categories)\n`);
         } catch (err) {
           if (!(err instanceof InputError)) throw err;
-          process.stderr.write(`gridgov: ${err.message.split('\n').join('\ngridgov: ')}\n`);
+          results.push({ file: f, ok: false, problems: err.problems });
+          printInputError(err);
           process.exitCode = 2;
         }
       }
+      emitResult(results);
     });
 
   program
@@ -321,10 +351,10 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (err instanceof InputError) {
-      process.stderr.write(`gridgov: ${err.message.split('\n').join('\ngridgov: ')}\n`);
+      printInputError(err);
       return 2;
     }
-    process.stderr.write(`gridgov: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    fail(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return 1;
   }
 }

@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { plannedRuns, type SweepPlan } from '../../experiment/sweepPlan.ts';
 import type { RunRecord } from '../../experiment/sweepTables.ts';
 import { InputError } from '../../scenario/errors.ts';
-import { claimPlan, RunStore, writeShared } from './runStore.ts';
+import { claimPlan, RunStore } from './runStore.ts';
+import { writeFileAtomic } from '../io/atomicWrite.ts';
 import { writeSweepResults } from './sweepCommand.ts';
 
 export interface MergeOptions {
@@ -86,7 +87,7 @@ export async function mergeCommand(dirs: string[], o: MergeOptions): Promise<voi
   for (const c of conflicts) process.stderr.write(`gridgov: warning: run ${c} differs between folders; kept the first\n`);
   claimPlan(o.out, 'sweep.json', plan, 'sweepId');
   const scenarioFile = dirs.map((d) => join(d, 'scenario.json')).find(existsSync);
-  if (scenarioFile) writeShared(join(o.out, 'scenario.json'), readFileSync(scenarioFile, 'utf8'));
+  if (scenarioFile) writeFileAtomic(join(o.out, 'scenario.json'), readFileSync(scenarioFile, 'utf8'));
   // The merged folder's records: one file in plan order (records another folder of the same
   // plan already has in --out, e.g. shards that shared it, are kept where they are).
   const outStore = new RunStore(o.out, plan.sweepId, 'merged.jsonl');

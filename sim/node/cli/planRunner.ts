@@ -1,10 +1,11 @@
 import type { Summary } from '../../run/summary.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { Progress } from './progress.ts';
+import { reportEmpty } from './report.ts';
+import { fail, warn } from './output.ts';
 import type { ReplicationResult, ReplicationTask } from './replicationTask.ts';
 import type { RunStore } from './runStore.ts';
-import type { ReplicationPool } from './threadPool.ts';
-import { runReplications } from './workerPool.ts';
+import { runReplications, type ReplicationPool } from './workerPool.ts';
 
 /** One run to make: where its record goes and what to simulate. */
 export interface PlannedTask {
@@ -58,7 +59,7 @@ export async function runPlanned(store: RunStore, tasks: readonly PlannedTask[],
     } else failures.push(`${t.key} (seed ${t.seed}): ${r.error}`);
     progress.tick(`${t.key}${r.ok ? '' : ' FAILED'}`);
   };
-  if (o.pool) await o.pool.run(jobs, onResult);
+  if (o.pool) await o.pool.runAll(jobs, onResult);
   else await runReplications(jobs, workers, onResult);
   progress.end();
   return { ran: jobs.length, failures, summaries };
@@ -66,13 +67,14 @@ export async function runPlanned(store: RunStore, tasks: readonly PlannedTask[],
 
 /** Books that do not balance are faults (exit 1); Little's-law misses are one warning line. */
 export function reportBooks(summaries: readonly Summary[]): void {
+  reportEmpty(summaries);
   let little = 0;
   for (const s of summaries) {
     const c = s.checks;
     if (!c.conservation || !c.timestampOrder.ok || !c.staffHours.ok) {
-      process.stderr.write(`\n*** gridgov: THE BOOKS DO NOT BALANCE for ${s.scenario} ${s.policy} seed ${s.seed}: ${JSON.stringify({ conservation: c.conservationDetail, timestampOrder: c.timestampOrder, staffHours: c.staffHours })}\n`);
+      fail(`THE BOOKS DO NOT BALANCE for ${s.scenario} ${s.policy} seed ${s.seed}: ${JSON.stringify({ conservation: c.conservationDetail, timestampOrder: c.timestampOrder, staffHours: c.staffHours })}`);
       process.exitCode = 1;
     } else if (!c.littleLaw.ok) little++;
   }
-  if (little > 0) process.stderr.write(`gridgov: warning: Little's law outside its tolerance in ${little} of ${summaries.length} runs (short or unstable runs; see checks.littleLaw in the run records under runs/)\n`);
+  if (little > 0) warn(`Little's law outside its tolerance in ${little} of ${summaries.length} runs (short or unstable runs; see checks.littleLaw in the run records under runs/)`);
 }

@@ -11,7 +11,8 @@ const BAR_WIDTH = 24;
 
 /** A one-line progress indicator on a terminal's stderr; quiet lines elsewhere (logs, CI). */
 export class Progress {
-  private readonly tty = Boolean(process.stderr.isTTY);
+  // Redrawing a line needs a terminal that understands \r and erase-line: not a pipe, not TERM=dumb.
+  private readonly tty = Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb';
   private readonly started = performance.now();
   private done: number;
   private readonly initial: number;

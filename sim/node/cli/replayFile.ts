@@ -1,11 +1,9 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { TextSink } from '../../run/caseRows.ts';
 import { ReplayFileSink } from '../../replay/fileSink.ts';
 import { ReplayWriter } from '../../replay/writer.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { FileSink } from './files.ts';
+import { FileSink, writeFileAtomic } from './files.ts';
 
 export interface ReplayOptions {
   /** Share of case (and staff) tracks kept, in (0, 1]; default 1. */
@@ -36,11 +34,7 @@ class GzipSink implements TextSink {
   }
   close(): void {
     const gz = gzipSync(Buffer.from(this.parts.join('')));
-    mkdirSync(dirname(this.path), { recursive: true });
-    const tmp = `${this.path}.tmp-${process.pid}`;
-    writeFileSync(tmp, gz);
-    renameSync(tmp, this.path);
-    this.bytes = gz.length;
+    this.bytes = writeFileAtomic(this.path, gz);
   }
 }
 

@@ -1,4 +1,3 @@
-import { parentPort } from 'node:worker_threads';
 import { simulate } from '../../run/simulateRun.ts';
 import { loadPolicyFile } from './policyFile.ts';
 import type { ReplicationResult, ReplicationTask } from './replicationTask.ts';
@@ -24,9 +23,5 @@ export async function runReplication(task: ReplicationTask): Promise<Replication
   }
 }
 
-if (parentPort) {
-  const port = parentPort;
-  port.on('message', async (task: ReplicationTask) => {
-    port.postMessage(await runReplication(task));
-  });
-}
+/** The pool's entry (sim/node/cli/taskPool.ts). */
+export const runTask = runReplication;

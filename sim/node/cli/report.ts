@@ -2,6 +2,7 @@ import { ROLES } from '../../model/types.ts';
 import type { Summary } from '../../run/summary.ts';
 import { TIERS } from '../../scenario/schema.ts';
 import { num, renderTable } from './table.ts';
+import { fail, warn } from './output.ts';
 
 export function printRunSummary(s: Summary, outDir: string): void {
   const r = s.resolutionHours;
@@ -24,22 +25,31 @@ export function printRunSummary(s: Summary, outDir: string): void {
 }
 
 /**
+ * A run that created no case in its window, or closed none, "succeeds" with empty statistics:
+ * one warning line for each such kind, naming the runs.
+ */
+export function reportEmpty(summaries: readonly Summary[]): void {
+  const where = (list: readonly Summary[]) => list.slice(0, 3).map((s) => `${s.scenario} ${s.policy} seed ${s.seed}`).join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : '');
+  const none = summaries.filter((s) => s.cases.created === 0);
+  const unclosed = summaries.filter((s) => s.cases.created > 0 && s.cases.closed === 0);
+  if (none.length) warn(`no case was created in the statistics window of ${where(none)}: every case statistic is empty; check the demand rates, territory.householdsPerGrid and warmupDays against horizonDays`);
+  if (unclosed.length) warn(`no case was closed by the horizon in ${where(unclosed)}: resolution statistics are empty; the horizon may be too short or the staff absent`);
+}
+
+/**
  * Loud failures: broken conservation, lifecycle order or staff books are faults (exit 1);
  * Little's law outside its tolerance is a warning (a short or unstable run can miss it).
  */
 export function reportChecks(summaries: readonly Summary[]): void {
+  reportEmpty(summaries);
   for (const s of summaries) {
     const c = s.checks;
     const where = `${s.scenario} ${s.policy} seed ${s.seed}`;
     if (!c.conservation || !c.timestampOrder.ok || !c.staffHours.ok) {
-      process.stderr.write(
-        `\n*** gridgov: THE BOOKS DO NOT BALANCE for ${where}: ${JSON.stringify({ conservation: c.conservationDetail, timestampOrder: c.timestampOrder, staffHours: c.staffHours })}\n`,
-      );
+      fail(`THE BOOKS DO NOT BALANCE for ${where}: ${JSON.stringify({ conservation: c.conservationDetail, timestampOrder: c.timestampOrder, staffHours: c.staffHours })}`);
       process.exitCode = 1;
     } else if (!c.littleLaw.ok) {
-      process.stderr.write(
-        `gridgov: warning: Little's law off by ${(100 * c.littleLaw.relErr).toFixed(2)}% (tolerance ${(100 * c.littleLaw.tolerance).toFixed(1)}%) for ${where}; the run may be too short for its backlog, or not stationary\n`,
-      );
+      warn(`Little's law off by ${(100 * c.littleLaw.relErr).toFixed(2)}% (tolerance ${(100 * c.littleLaw.tolerance).toFixed(1)}%) for ${where}; the run may be too short for its backlog, or not stationary`);
     }
   }
 }

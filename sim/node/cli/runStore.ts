@@ -5,17 +5,7 @@ import { dirname, join } from 'node:path';
 import type { RunRecord } from '../../experiment/sweepTables.ts';
 import { InputError } from '../../scenario/errors.ts';
 import { stableJson } from './files.ts';
-
-/**
- * writeFileAtomic for folders that shards on several machines share: the temporary name carries
- * the host as well as the process id, so two machines never write the same temporary file.
- */
-export function writeShared(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${hostname()}-${process.pid}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
-}
+import { writeFileAtomic } from '../io/atomicWrite.ts';
 
 /** sha256 of an object's stable JSON: the id of a plan. */
 export function planHash(value: unknown): string {
@@ -187,7 +177,7 @@ export function claimPlan(dir: string, file: string, plan: { sweepId?: string; s
     }
     return;
   }
-  writeShared(path, stableJson(plan));
+  writeFileAtomic(path, stableJson(plan));
 }
 
 function describePlan(p: Record<string, unknown>): string {

@@ -4,6 +4,7 @@ import { resolveScenario } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { loadScenarioFile } from './files.ts';
 import { valueAt } from '../../scenario/valueAt.ts';
+import { checkWorldFits } from './worldSize.ts';
 
 /**
  * One scenario file and its variants: the base (the file with the fixed overrides) and, for a
@@ -32,6 +33,7 @@ export class ScenarioVariants {
       if (!(err instanceof InputError)) throw err;
       throw new InputError(`${flag} ${sets.join(' ')} on ${this.file}`, err.problems);
     }
+    checkWorldFits(s, `${flag} ${sets.join(' ')} on ${this.file}`);
     for (const set of sets) {
       const eq = set.indexOf('=');
       const path = set.slice(0, eq);

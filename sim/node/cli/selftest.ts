@@ -3,7 +3,8 @@ import { formatSelftestMarkdown, formatSelftestTable } from '../../validation/se
 import { stableJson, writeFileAtomic } from './files.ts';
 import { availableParallelism } from 'node:os';
 import { Progress } from './progress.ts';
-import { startThread } from './workerPool.ts';
+import { runTask, type SelftestTask } from './selftestWorker.ts';
+import { TaskPool } from './taskPool.ts';
 import { siblingModule } from '../moduleFile.ts';
 
 /**
@@ -17,46 +18,22 @@ export async function selftestCommand(o: { full?: boolean; json?: string; markdo
   const started = performance.now();
   const workers = Math.max(1, Math.min(o.workers ?? availableParallelism(), cases.length));
   const perCase: AnalyticResult[][] = new Array(cases.length);
-  if (workers <= 1) {
-    for (const [i, c] of cases.entries()) {
-      const plan = o.full ? c.full : c.quick;
-      perCase[i] = await runAnalyticCase(c, { reps: plan.reps, horizonDays: plan.horizonDays, seed: 1 });
-      progress.tick(c.id);
-    }
-  } else {
-    // Longest cases first, each on the next free thread; results are put back in table order.
-    const order = cases.map((c, i) => ({ c, i, cost: (o.full ? c.full : c.quick).horizonDays * (o.full ? c.full : c.quick).reps })).sort((a, b) => b.cost - a.cost);
-    let next = 0;
-    const errors: string[] = [];
-    await Promise.all(
-      Array.from({ length: workers }, () =>
-        new Promise<void>((resolve) => {
-          const thread = startThread(siblingModule('./selftestWorker', import.meta.url));
-          const feed = () => {
-            const job = order[next++];
-            if (!job) {
-              void thread.terminate().then(() => resolve());
-              return;
-            }
-            const plan = o.full ? job.c.full : job.c.quick;
-            thread.postMessage({ index: job.i, id: job.c.id, reps: plan.reps, horizonDays: plan.horizonDays });
-          };
-          thread.on('message', (m: { index: number; ok: boolean; results?: AnalyticResult[]; error?: string }) => {
-            if (m.ok) perCase[m.index] = m.results!;
-            else errors.push(`${cases[m.index]!.id}: ${m.error}`);
-            progress.tick(cases[m.index]!.id);
-            feed();
-          });
-          thread.on('error', (err) => {
-            errors.push(String(err));
-            resolve();
-          });
-          feed();
-        }),
-      ),
-    );
-    if (errors.length) throw new Error(`selftest cases failed to run: ${errors.join('; ')}`);
+  // Longest cases first, each on the next free thread; results are put back in table order.
+  const plan = (c: (typeof cases)[number]) => (o.full ? c.full : c.quick);
+  const order = cases.map((c, i) => ({ c, i, cost: plan(c).horizonDays * plan(c).reps })).sort((a, b) => b.cost - a.cost);
+  const tasks: SelftestTask[] = order.map(({ c }) => ({ id: c.id, reps: plan(c).reps, horizonDays: plan(c).horizonDays }));
+  const pool = new TaskPool({ module: siblingModule('./selftestWorker', import.meta.url), size: workers, inline: runTask, describe: (t: SelftestTask) => `case ${t.id}` });
+  const errors: string[] = [];
+  try {
+    await pool.runAll(tasks, (r, t, k) => {
+      if (r.ok) perCase[order[k]!.i] = r.value;
+      else errors.push(r.error);
+      progress.tick(t.id);
+    });
+  } finally {
+    await pool.close();
   }
+  if (errors.length) throw new Error(`selftest cases failed to run: ${errors.join('; ')}`);
   const results = perCase.flat();
   progress.end();
   process.stdout.write(formatSelftestTable(results));

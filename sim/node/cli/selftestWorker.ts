@@ -1,15 +1,14 @@
-import { parentPort } from 'node:worker_threads';
-import { ANALYTIC_CASES, runAnalyticCase } from '../../validation/analytic.ts';
+import { ANALYTIC_CASES, runAnalyticCase, type AnalyticResult } from '../../validation/analytic.ts';
 
-/** Runs one analytic case of the self-test in a worker thread. */
-if (parentPort) {
-  const port = parentPort;
-  port.on('message', async (t: { index: number; id: string; reps: number; horizonDays: number }) => {
-    try {
-      const c = ANALYTIC_CASES.find((x) => x.id === t.id)!;
-      port.postMessage({ index: t.index, ok: true, results: await runAnalyticCase(c, { reps: t.reps, horizonDays: t.horizonDays, seed: 1 }) });
-    } catch (err) {
-      port.postMessage({ index: t.index, ok: false, error: err instanceof Error ? err.message : String(err) });
-    }
-  });
+export interface SelftestTask {
+  id: string;
+  reps: number;
+  horizonDays: number;
+}
+
+/** Runs one analytic case of the self-test (in a pool thread, or inline for --workers 1). */
+export async function runTask(t: SelftestTask): Promise<AnalyticResult[]> {
+  const c = ANALYTIC_CASES.find((x) => x.id === t.id);
+  if (!c) throw new Error(`no analytic case ${t.id}`);
+  return runAnalyticCase(c, { reps: t.reps, horizonDays: t.horizonDays, seed: 1 });
 }

@@ -16,7 +16,8 @@ import { stableJson } from './files.ts';
 import { parseSeed } from './main.ts';
 import { reportBooks, type PlannedTask } from './planRunner.ts';
 import { policyOption } from './policyFile.ts';
-import { planHash, writeShared } from './runStore.ts';
+import { planHash } from './runStore.ts';
+import { writeFileAtomic } from '../io/atomicWrite.ts';
 import { scenarioHash } from './runOutputs.ts';
 import { ScenarioVariants } from './scenarioVariants.ts';
 import { SensitivityStage } from './sensitivityStore.ts';
@@ -236,9 +237,9 @@ export async function sensitivityCommand(file: string, o: SensitivityOptions): P
 }
 
 export function writeResults(outDir: string, r: SensitivityResult, factors: readonly Factor[]): void {
-  writeShared(join(outDir, 'sensitivity.json'), stableJson(r));
-  writeShared(join(outDir, 'sensitivity.csv'), sensitivityCsv(r));
-  writeShared(join(outDir, 'sensitivity.svg'), tornadoChart(r, factors));
+  writeFileAtomic(join(outDir, 'sensitivity.json'), stableJson(r));
+  writeFileAtomic(join(outDir, 'sensitivity.csv'), sensitivityCsv(r));
+  writeFileAtomic(join(outDir, 'sensitivity.svg'), tornadoChart(r, factors));
 }
 
 function printResult(r: SensitivityResult): void {

@@ -4,7 +4,8 @@ import type { RunRecord } from '../../experiment/sweepTables.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { stableJson } from './files.ts';
 import { runPlanned, type PlannedTask, type PlanRunOptions, type PlanRunResult } from './planRunner.ts';
-import { claimPlan, RunStore, writeShared } from './runStore.ts';
+import { claimPlan, RunStore } from './runStore.ts';
+import { writeFileAtomic } from '../io/atomicWrite.ts';
 import { writeSweepResults } from './sweepCommand.ts';
 
 /**
@@ -30,7 +31,7 @@ export class SensitivityStage {
   /** Writes the stage's plan (or checks the one there is the same) and the resolved scenario. */
   claim(base: Scenario): void {
     claimPlan(this.dir, 'sweep.json', this.plan, 'sweepId');
-    writeShared(join(this.dir, 'scenario.json'), stableJson(base));
+    writeFileAtomic(join(this.dir, 'scenario.json'), stableJson(base));
   }
 
   /** The finished runs in the stage's folder, by key. */

@@ -17,12 +17,14 @@ import { buildTerritory } from '../../territory/build.ts';
 import { stableJson } from './files.ts';
 import { parseSeed } from './main.ts';
 import { reportBooks, runPlanned, type PlannedTask } from './planRunner.ts';
+import { emitResult, fail } from './output.ts';
 import { policyOption } from './policyFile.ts';
-import { claimPlan, planHash, RunStore, writeShared } from './runStore.ts';
+import { claimPlan, planHash, RunStore } from './runStore.ts';
+import { writeFileAtomic } from '../io/atomicWrite.ts';
 import { scenarioHash } from './runOutputs.ts';
 import { ScenarioVariants } from './scenarioVariants.ts';
 import { printSizing } from './sizeReport.ts';
-import { ReplicationPool } from './threadPool.ts';
+import { ReplicationPool } from './workerPool.ts';
 import { VERSION } from './version.ts';
 
 export interface SizeOptions {
@@ -110,7 +112,7 @@ export async function sizeCommand(file: string, o: SizeOptions): Promise<void> {
   const plan = { ...draft, sizeId: planHash(draft) };
   const outDir = o.out ?? join('results', `${base.name}-size-${plan.sizeId.slice(0, 8)}`);
   claimPlan(outDir, 'size-plan.json', plan, 'sizeId');
-  writeShared(join(outDir, 'scenario.json'), stableJson(base));
+  writeFileAtomic(join(outDir, 'scenario.json'), stableJson(base));
   const store = new RunStore(outDir, plan.sizeId);
   const records = store.loadAll();
   const seeds = Array.from({ length: o.reps }, (_, r) => repSeed(baseSeed, r));
@@ -181,12 +183,13 @@ export async function sizeCommand(file: string, o: SizeOptions): Promise<void> {
     chosen: chosen ? describeChosen(chosen, candidates, fields) : null,
     candidates,
   };
-  writeShared(join(outDir, 'size.json'), stableJson(result));
-  writeShared(join(outDir, 'size-candidates.csv'), candidatesCsv(fields, candidates));
+  writeFileAtomic(join(outDir, 'size.json'), stableJson(result));
+  writeFileAtomic(join(outDir, 'size-candidates.csv'), candidatesCsv(fields, candidates));
   if (!o.quiet) printSizing(result, fields, outDir, runsMade, (performance.now() - started) / 1000);
   reportBooks(summaries);
+  emitResult(result);
   if (!chosen) {
-    process.stderr.write(`gridgov: size: no candidate in the box meets every target at ${o.level} confidence; widen the --vary ranges or relax a target\n`);
+    fail(`size: no candidate in the box meets every target at ${o.level} confidence; widen the --vary ranges or relax a target`);
     process.exitCode = 1;
   }
 }

@@ -8,8 +8,10 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { stableJson } from './files.ts';
 import { parseSeed } from './main.ts';
 import { reportBooks, runPlanned, type PlannedTask } from './planRunner.ts';
+import { emitResult, fail } from './output.ts';
 import { policyOption } from './policyFile.ts';
-import { claimPlan, planHash, RunStore, writeShared } from './runStore.ts';
+import { claimPlan, planHash, RunStore } from './runStore.ts';
+import { writeFileAtomic } from '../io/atomicWrite.ts';
 import { scenarioHash } from './runOutputs.ts';
 import { ScenarioVariants } from './scenarioVariants.ts';
 import { interval, renderTable } from './table.ts';
@@ -65,8 +67,8 @@ export function defaultSweepOut(plan: SweepPlan): string {
 /** The files of a finished sweep, from its records (read back from disk, whatever wrote them). */
 export function writeSweepResults(outDir: string, plan: SweepPlan, records: readonly RunRecord[]): void {
   const paths = plan.parameters.map((p) => p.path);
-  writeShared(join(outDir, 'sweep.csv'), sweepRunsCsv(paths, plan.points, records));
-  writeShared(join(outDir, 'sweep-summary.csv'), pointSummaryCsv(paths, summarizePoints(plan.points, records)));
+  writeFileAtomic(join(outDir, 'sweep.csv'), sweepRunsCsv(paths, plan.points, records));
+  writeFileAtomic(join(outDir, 'sweep-summary.csv'), pointSummaryCsv(paths, summarizePoints(plan.points, records)));
 }
 
 export async function sweepCommand(file: string, o: SweepOptions): Promise<void> {
@@ -76,13 +78,13 @@ export async function sweepCommand(file: string, o: SweepOptions): Promise<void>
   const shard: Shard = resolveShard(o.shard, process.env, o.shardCount);
   const outDir = o.out ?? defaultSweepOut(plan);
   claimPlan(outDir, 'sweep.json', plan, 'sweepId');
-  writeShared(join(outDir, 'scenario.json'), stableJson(variants.base));
+  writeFileAtomic(join(outDir, 'scenario.json'), stableJson(variants.base));
   // One records file per shard (shards may share the folder); the whole sweep's is runs.jsonl.
   const store = new RunStore(outDir, plan.sweepId, shard.count > 1 ? `shard-${shard.index + 1}-of-${shard.count}.jsonl` : 'runs.jsonl');
   const done = store.loadAll();
   const mine = plannedRuns(plan).filter((r) => inShard(r.index, shard));
   const remaining = mine.filter((r) => !done.has(r.key));
-  if (shard.count > 1) writeShared(join(outDir, 'shards', `${shard.index + 1}-of-${shard.count}.json`), stableJson({ sweepId: plan.sweepId, shard: shardLabel(shard), source: shard.source, runs: mine.length }));
+  if (shard.count > 1) writeFileAtomic(join(outDir, 'shards', `${shard.index + 1}-of-${shard.count}.json`), stableJson({ sweepId: plan.sweepId, shard: shardLabel(shard), source: shard.source, runs: mine.length }));
   const tasks: PlannedTask[] = remaining.map((r) => {
     const choice = policies.get(points[r.point]!.policy.name)!;
     return { key: r.key, point: r.point, rep: r.rep, seed: r.seed, scenario: points[r.point]!, policyName: choice.name, policyFile: choice.file, scenarioFile: file };
@@ -104,7 +106,8 @@ export async function sweepCommand(file: string, o: SweepOptions): Promise<void>
     else process.stdout.write(`\n${all.size} of ${plan.runs} runs finished (${secs} s); run the same command again to retry the rest\noutputs: ${outDir}\n`);
   }
   reportBooks(result.summaries);
-  for (const f of result.failures) process.stderr.write(`gridgov: run failed: ${f}\n`);
+  for (const f of result.failures) fail(`run failed: ${f}`);
+  emitResult({ sweepId: plan.sweepId, scenario: plan.scenario, parameters: plan.parameters.map((p) => p.path), design: plan.design, reps: plan.reps, seeds: plan.seeds, runs: plan.runs, finished: all.size, complete, outDir, points: summarizePoints(plan.points, records) });
   if (result.failures.length) process.exitCode = 1;
 }
 

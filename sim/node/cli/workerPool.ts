@@ -1,75 +1,46 @@
-import { Worker } from 'node:worker_threads';
 import type { ReplicationResult, ReplicationTask } from './replicationTask.ts';
 import { runReplication } from './replicationWorker.ts';
+import { TaskPool } from './taskPool.ts';
 import { siblingModule } from '../moduleFile.ts';
 
-const BOOT = new URL('./workerBoot.mjs', import.meta.url);
-const REPLICATION_MODULE = siblingModule('./replicationWorker', import.meta.url);
-
 /**
- * A thread running `module` (which answers each message with one reply carrying `index`). A built
- * `.js` module starts directly; a `.ts` one through the boot file that registers tsx.
+ * Replications on the one task pool (sim/node/cli/taskPool.ts), kept across batches: `run`
+ * never rejects — a replication that throws, or whose thread dies, gives a failed result with
+ * the cause (callers name the run and its seed).
  */
-export function startThread(module: string): Worker {
-  if (module.endsWith('.js')) return new Worker(new URL(module));
-  return new Worker(BOOT, { workerData: { module } });
+export class ReplicationPool {
+  private readonly pool: TaskPool<ReplicationTask, ReplicationResult>;
+
+  constructor(size: number) {
+    this.pool = new TaskPool({ module: siblingModule('./replicationWorker', import.meta.url), size, inline: runReplication });
+  }
+
+  /** One replication. */
+  async run(task: ReplicationTask): Promise<ReplicationResult> {
+    try {
+      return await this.pool.run(task);
+    } catch (err) {
+      return { index: task.index, ok: false, error: (err as Error).message };
+    }
+  }
+
+  /** Every task; `onResult` as each finishes; the results in task order. */
+  async runAll(tasks: readonly ReplicationTask[], onResult: (r: ReplicationResult, t: ReplicationTask) => void): Promise<ReplicationResult[]> {
+    const settled = await this.pool.runAll(tasks, (s, t) => onResult(s.ok ? s.value : { index: t.index, ok: false, error: s.error }, t));
+    return settled.map((s, i) => (s.ok ? s.value : { index: tasks[i]!.index, ok: false, error: s.error }));
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
 }
 
-/**
- * Runs replications on `workers` threads (or in this thread when workers ≤ 1). Results come
- * back in task order whatever the finishing order, so outputs equal a sequential run. A
- * replication that throws, or a thread that dies, yields a failed result naming the task; the
- * others still finish (a dead thread is replaced).
- */
+/** Runs replications on `workers` threads for one batch (in this thread when workers ≤ 1). */
 export async function runReplications(tasks: readonly ReplicationTask[], workers: number, onResult: (r: ReplicationResult, t: ReplicationTask) => void): Promise<ReplicationResult[]> {
-  const results: ReplicationResult[] = new Array(tasks.length);
-  if (workers <= 1 || tasks.length <= 1) {
-    for (const t of tasks) {
-      results[t.index] = await runReplication(t);
-      onResult(results[t.index]!, t);
-    }
-    return results;
+  const pool = new ReplicationPool(Math.min(workers, tasks.length));
+  try {
+    return await pool.runAll(tasks, onResult);
+  } finally {
+    await pool.close();
   }
-  let next = 0;
-  const startWorker = (): Promise<void> =>
-    new Promise((resolve) => {
-      const worker = startThread(REPLICATION_MODULE);
-      let current: ReplicationTask | undefined;
-      const feed = () => {
-        if (next >= tasks.length) {
-          current = undefined;
-          void worker.terminate();
-          return;
-        }
-        current = tasks[next++]!;
-        worker.postMessage(current);
-      };
-      worker.on('message', (r: ReplicationResult) => {
-        results[r.index] = r;
-        onResult(r, tasks[r.index]!);
-        feed();
-      });
-      worker.on('error', (err) => {
-        if (current) {
-          const failed: ReplicationResult = { index: current.index, ok: false, error: `worker thread died: ${err.message}` };
-          results[current.index] = failed;
-          onResult(failed, current);
-          current = undefined;
-        }
-      });
-      worker.on('exit', () => {
-        if (current) {
-          const failed: ReplicationResult = { index: current.index, ok: false, error: 'worker thread exited unexpectedly' };
-          results[current.index] = failed;
-          onResult(failed, current);
-          current = undefined;
-        }
-        // Replace a thread that died while work remains.
-        if (next < tasks.length) startWorker().then(resolve, resolve);
-        else resolve();
-      });
-      feed();
-    });
-  await Promise.all(Array.from({ length: Math.min(workers, tasks.length) }, startWorker));
-  return results;
 }

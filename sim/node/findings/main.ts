@@ -13,7 +13,7 @@ import { InputError } from '../../scenario/errors.ts';
 import { meanCI, pairedDiffCI } from '../../stats/ci.ts';
 import { DERIVED, metricContext, metricOf, seriesOf } from './derived.ts';
 import { loadPlan, type ScenarioPlan } from './plan.ts';
-import { ReplicationPool } from './pool.ts';
+import { ReplicationPool } from '../cli/workerPool.ts';
 import { hoursBars, pairsOf, readings, reformSplit, renderScenario, survivalSeries, type ParameterNote, type ScenarioResult } from './render.ts';
 import { replicateAdaptively, type VariantRun } from '../experiment/precision.ts';
 import { barChart, lineChart, stackedBars, survivalChart } from './svg.ts';

@@ -13,7 +13,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { VERSION } from '../cli/version.ts';
 import { metricOf, type MetricContext } from './derived.ts';
 import type { ScenarioPlan } from './plan.ts';
-import type { ReplicationPool } from './pool.ts';
+import type { ReplicationPool } from '../cli/workerPool.ts';
 import type { VariantRun } from '../experiment/precision.ts';
 import { fmt, pairsOf } from './render.ts';
 

@@ -77,14 +77,14 @@ describe('gridgov command', () => {
     const bad = writeJson(dir, 'bad.json', minimalScenario({ horizonDays: -3 }));
     const r = gridgov(['run', bad, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('bad.json: horizonDays: expected > 0, found -3');
+    expect(r.stderr).toContain('bad.json:3:3: horizonDays: expected > 0, found -3');
     expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
     expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe(before);
 
     writeFileSync(join(dir, 'broken.json'), '{ "name": "x", ');
     const b = gridgov(['validate', join(dir, 'broken.json')]);
     expect(b.code).toBe(2);
-    expect(b.stderr).toContain('broken.json: (top level): expected valid JSON');
+    expect(b.stderr).toContain('broken.json:1:16: (top level): expected valid JSON (expected a quoted field name, found the end of the file)');
 
     const missing = gridgov(['run', join(dir, 'nope.json')]);
     expect(missing.code).toBe(2);

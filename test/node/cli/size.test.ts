@@ -92,7 +92,7 @@ describe('gridgov size', () => {
     const file = writeJson(dir, 'mini.json', minimalScenario({ horizonDays: 4, warmupDays: 1 }));
     const r = gridgov(['size', file, '--policy', 'test/fixtures/exitingPolicy.ts', '--vary', 'staff.gridWorker.count=1..3', '--target', 'slaMet>=0.5', '--reps', '4', '-w', '2', '-q', '--out', join(dir, 'o')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/run failed: c2-r\d \(seed \d\): worker thread exited unexpectedly/);
+    expect(r.stderr).toMatch(/run failed: c2-r\d \(seed \d\): worker thread exited with code 7 before finishing/);
     expect(r.stderr).toContain('the same command resumes');
     expect(r.stderr).not.toContain('internal error');
   });

@@ -152,8 +152,8 @@ describe('Dockerfile', () => {
   it('builds in one stage with npm ci and runs from another with only the production dependencies', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     for (const s of stages) expect(s.from).toMatch(/^node:20[-.\w]*$/); // the project's Node
-    expect(build.lines).toContain('RUN npm ci --no-audit --no-fund');
-    expect(build.lines.some((l) => /^RUN .*npm run build:cli --if-present/.test(l))).toBe(true);
+    expect(build.lines).toContain('RUN npm ci --ignore-scripts --no-audit --no-fund');
+    expect(build.lines.some((l) => /^RUN .*npm run build:lib\b/.test(l))).toBe(true);
     expect(runtime.lines.some((l) => /^RUN npm ci --omit=dev\b/.test(l))).toBe(true);
     expect(lines.some((l) => /npm (install|i)\b/.test(l))).toBe(false); // the lock file decides, always
     expect(runtime.lines).toContain(`COPY --from=${build.name} /app/lib ./lib`);
