@@ -109,7 +109,7 @@ describe('the scenario parameters block', () => {
   it('small-loop-big-loop declares the hand-off delay, classification accuracy, review time and office hours as assumed, with ranges', () => {
     const s = loadScenarioFile('scenarios/small-loop-big-loop.json');
     const varied = declaredFactors(s, 'small-loop-big-loop.json').map((f) => f.path);
-    for (const path of ['policy.transferHours', 'policy.classificationAccuracy', 'service.reviewHours', 'staff.streetHandler.0.shift.endHour']) expect(varied).toContain(path);
+    for (const path of ['handoff.delaysHours.up', 'handoff.delaysHours.down', 'policy.classificationAccuracy', 'service.reviewHours', 'staff.streetHandler.0.shift.endHour']) expect(varied).toContain(path);
     for (const f of declaredFactors(s, 'x')) expect(f.low).toBeLessThan(f.high);
     expect(s.parameters!.filter((p) => p.status === 'sourced').every((p) => p.source)).toBe(true);
   });

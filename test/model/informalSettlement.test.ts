@@ -3,8 +3,8 @@ import { minimalScenario } from '../helpers/scenarios.ts';
 import { runRaw } from '../helpers/run.ts';
 import { expectOffIsIdentical, mechanismSummary } from '../helpers/mechanisms.ts';
 
-// On a paper-like channel (every move 2 h on average): settling low saves the hand-offs up.
-const PAPER = { dist: 'exponential', mean: 2 };
+// On a paper-like channel (every move 6 h on average): settling low saves the hand-offs up.
+const PAPER = { dist: 'exponential', mean: 6 };
 const raw = minimalScenario({ horizonDays: 25, handoff: { channel: 'paper', delaysHours: { up: PAPER, down: PAPER, back: PAPER, toDepartment: PAPER } } });
 
 describe('informal settlement (mechanisms.informalSettlement)', () => {

@@ -6,8 +6,8 @@ import { expectOffIsIdentical, mechanismSummary } from '../helpers/mechanisms.ts
 // Two departments, so a case can need both.
 const mini = minimalScenario();
 const categories = (mini.demand as { categories: Record<string, unknown>[] }).categories;
-// On a paper-like channel (every move 2 h on average), like the scenarios these mechanisms were built against.
-const PAPER = { dist: 'exponential', mean: 2 };
+// On a paper-like channel (every move 6 h on average), like the scenarios these mechanisms were built against.
+const PAPER = { dist: 'exponential', mean: 6 };
 const raw = minimalScenario({
   horizonDays: 25,
   handoff: { channel: 'paper', delaysHours: { up: PAPER, down: PAPER, back: PAPER, toDepartment: PAPER } },

@@ -146,7 +146,7 @@ describe('gridgov command', () => {
     const stages = ['discovery', 'registration', 'queue', 'review', 'transit', 'travel', 'work', 'verify', 'rework'];
     const sum = stages.reduce((a, st) => a + c.hours.hierarchical[`${st}Hours`].meanHours, 0);
     expect(sum).toBeCloseTo(c.metrics['resolutionHours.mean'].hierarchical.mean, 6);
-    expect(c.differences['stages.meanHours.queueHours']['hierarchical-copyOfHierarchical']).toEqual({ mean: 0, ciLow: 0, ciHigh: 0 });
+    expect(c.differences['stages.meanHours.queueHours']['hierarchical-copyOfHierarchical']).toMatchObject({ mean: 0, ciLow: 0, ciHigh: 0 });
     expect(Number.isFinite(c.differences['survival.median.estimate']['hierarchical-flat'].mean)).toBe(true);
     const csv = readFileSync(join(out, 'comparison.csv'), 'utf8');
     expect(csv.split('\n')[0]).toBe('metric,kind,policy,n,mean,sd,ciLow,ciHigh,level,pValue,adjustment,pAdjusted,ciLowAdjusted,ciHighAdjusted');
