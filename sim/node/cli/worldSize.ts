@@ -37,8 +37,28 @@ export interface WorldEstimate {
 type Node = { [k: string]: unknown };
 const children = (v: unknown, fallback: number): Node[] | number => (Array.isArray(v) ? (v as Node[]) : typeof v === 'number' ? v : fallback);
 
+/**
+ * A territory built from boundaries (sim/territory/boundaryTerritory.ts): one grid per
+ * `householdsPerGrid` households of each feature's population, its streets as declared, a
+ * community per `gridsPerCommunity` grids of a street. Exact for the residents and streets; the
+ * grids and communities can come out a few fewer where a polygon has too few cells (an estimate).
+ */
+function countBoundaryTerritory(t: Scenario['territory'], b: NonNullable<Scenario['territory']['boundaries']>) {
+  const c = { districts: b.features.length, streets: 0, communities: 0, grids: 0, residents: 0 };
+  const perGrid = t.householdsPerGrid * t.residentsPerHousehold;
+  for (const f of b.features) {
+    const grids = Math.max(1, Math.round(f.population / perGrid));
+    c.grids += grids;
+    c.streets += f.streets;
+    c.communities += Math.max(f.streets, Math.round(grids / t.gridsPerCommunity));
+    c.residents += f.population;
+  }
+  return c;
+}
+
 /** Counts districts, streets, communities, grids and residents as buildTerritory would make them. */
 function countTerritory(t: Scenario['territory']) {
+  if (t.boundaries) return countBoundaryTerritory(t, t.boundaries);
   const c = { districts: 0, streets: 0, communities: 0, grids: 0, residents: 0 };
   const perGrid = t.householdsPerGrid * t.residentsPerHousehold;
   const grids = (v: unknown, times: number) => {
