@@ -80,7 +80,14 @@ describe('gridgov sensitivity', () => {
     const whole = join(dir, 'one');
     expect(existsSync(join(whole, 'sensitivity.csv')), 'made by the first test').toBe(true);
     const out = join(dir, 'killed');
-    const records = () => (existsSync(join(out, 'oat-1', 'runs')) ? readdirSync(join(out, 'oat-1', 'runs')).filter((f) => f.endsWith('.json')).length : 0);
+    // finished runs: complete lines of the stage's records files (one JSON-lines file per shard)
+    const records = () => {
+      const runs = join(out, 'oat-1', 'runs');
+      if (!existsSync(runs)) return 0;
+      return readdirSync(runs)
+        .filter((f) => f.endsWith('.jsonl'))
+        .reduce((n, f) => n + (readFileSync(join(runs, f), 'utf8').match(/\n/g)?.length ?? 0), 0);
+    };
     const child = spawn(process.execPath, [BIN, 'sensitivity', one, ...ONE, '--out', out], { stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     const deadline = Date.now() + 120_000;
