@@ -27,7 +27,11 @@ describe('results rows', () => {
     expect(mean.diff).toBeCloseTo(mean.values[0]! - mean.values[1]!, 12);
     expect(rows.find((r) => r.path === 'slaMet')!.paired).toEqual({ mean: 0.1, ciLow: 0.05, ciHigh: 0.15 });
     expect(rows.find((r) => r.path === 'closureRate')!.values[0]).toBeCloseTo(valueAt(a, 'cases.closed') / valueAt(a, 'cases.created'), 12);
-    expect(rows.some((r) => r.path.startsWith('stages.'))).toBe(false);
+    // the samples carry the simulator's stages: one row per stage, the same as the summary's
+    const sampleStages = (a as unknown as { stages: { meanHours: Record<string, number> } }).stages.meanHours;
+    expect(rows.filter((r) => r.path.startsWith('stages.')).map((r) => r.path)).toEqual(Object.keys(sampleStages).map((k) => `stages.meanHours.${k}`));
+    const { stages: _dropped, ...noStages } = a as Record<string, unknown>;
+    expect(resultRows([noStages as Record<string, number>]).some((r) => r.path.startsWith('stages.'))).toBe(false);
     const withStages = resultRows([{ ...a, stages: { queueWait: 3.5, travel: { mean: 0.4 } } }]);
     expect(withStages.filter((r) => r.path.startsWith('stages.')).map((r) => [r.label, r.values[0]])).toEqual([['queueWait', 3.5], ['travel', 0.4]]);
     // what sim/run/stagesSummary.ts writes: mean hours per stage under stages.meanHours
