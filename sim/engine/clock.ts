@@ -12,6 +12,19 @@ export interface ClockOptions {
   bucketHours?: number;
 }
 
+/**
+ * Runs a far timer's callback once its request is delivered, and lets go of the request: a far
+ * timer has usually been promoted to V8's old generation by then, and an old object pointing at
+ * the young request would keep it (and its callback arrays) alive through every young-generation
+ * collection until the next full one (measured: 28% of the bytes promoted in the default run).
+ */
+function deliverFar(this: unknown, timer: FarTimer<SimjsRequest>): void {
+  const fn = timer.fn!;
+  timer.fn = null;
+  timer.request = null;
+  fn();
+}
+
 /** Chosen by measurement (docs/performance.md): the heap then holds about an hour of events. */
 export const DEFAULT_BUCKET_HOURS = 1;
 
@@ -186,8 +199,10 @@ export class Clock {
     if (bucket === Infinity) return false;
     this.nearBucket = bucket;
     for (const timer of this.far.takeNext()) {
-      timer.request = this.enter(timer.at, timer.fn!);
-      timer.fn = null;
+      const ro = new this.Request(this.entity, this.sim.simTime, timer.at);
+      ro.callbacks.push([deliverFar, undefined, timer]);
+      this.sim.queue.insert(ro);
+      timer.request = ro;
     }
     return true;
   }

@@ -38,6 +38,8 @@ export class DeadlineCallback implements SimExtension {
     this.rng = host.streams.stream('deadlineCallback');
   }
 
+  readonly eventTypes = ['caseRegistered'] as const;
+
   onEvent(e: SimEvent): void {
     if (e.type !== 'caseRegistered' || e.case.registeredBy !== 'hotline' || !this.p.enabled) return;
     const c = e.case;

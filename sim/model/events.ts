@@ -29,7 +29,19 @@ export type SimEvent =
 
 export type SimEventType = SimEvent['type'];
 
+/** Every event type, in declaration order. */
+export const SIM_EVENT_TYPES: readonly SimEventType[] = [
+  'issueOccurred', 'caseReported', 'caseDiscovered', 'contactReceived', 'caseRegistered', 'caseQueued',
+  'caseEscalated', 'caseBounced', 'caseResolved', 'caseVerified', 'caseReopened', 'caseClosed',
+  'deskEntered', 'deskLeft', 'workStarted', 'workFinished', 'staffOnDuty', 'staffOffDuty',
+];
+
 export interface SimObserver {
+  /**
+   * The only event types this observer needs; it is not called for others (a run announces
+   * ≈ 3 events per engine event, and most observers need a few kinds). Absent: every type.
+   */
+  readonly eventTypes?: readonly SimEventType[];
   onEvent(e: SimEvent): void;
   /** Called once after the run reaches its horizon. */
   onFinish?(t: number): void;

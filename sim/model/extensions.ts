@@ -1,4 +1,4 @@
-import type { SimEvent } from './events.ts';
+import type { SimEvent, SimEventType } from './events.ts';
 import type { Simulation } from './simulation.ts';
 
 /**
@@ -21,6 +21,8 @@ export type ExtensionHost = Pick<
 export interface SimExtension {
   start(host: ExtensionHost): void;
   onEvent?(e: SimEvent): void;
+  /** The event types `onEvent` needs (as SimObserver.eventTypes); absent: every type. */
+  readonly eventTypes?: readonly SimEventType[];
   onFinish?(t: number): void;
   /** Its section of summary.json (key → value), computed after the run. */
   summarize?(): Record<string, unknown>;

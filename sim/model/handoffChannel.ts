@@ -33,8 +33,8 @@ function rank(d: DeskRef): number {
  * anywhere else is `toDepartment`; out of a department is `back`; otherwise up or down by tier
  * rank (a move between two units of one tier counts as `down`: the case is sent across, not up).
  */
-export function classifyMove(from: DeskRef, to: DeskRef, routing: Pick<Routing, 'bounce'>): HandoffKind | null {
-  if (unitKey(from) === unitKey(to)) return null;
+export function classifyMove(from: DeskRef, to: DeskRef, routing: Pick<Routing, 'bounce'>, sameUnit = unitKey(from) === unitKey(to)): HandoffKind | null {
+  if (sameUnit) return null;
   if (routing.bounce) return 'back';
   if (to.tier === 'department') return 'toDepartment';
   if (from.tier === 'department') return 'back';
@@ -52,15 +52,24 @@ export function classifyMove(from: DeskRef, to: DeskRef, routing: Pick<Routing, 
 export class HandoffChannel {
   private readonly rng: Rng;
   private readonly delays: HandoffParams['delaysHours'];
+  /** Per desk id, a number naming its unit (unitKey interned once: no string built per move). */
+  private readonly unitOf: Int32Array;
 
   constructor(private readonly sim: Simulation) {
     this.rng = sim.streams.stream('handoff');
     this.delays = sim.scenario.handoff.delaysHours;
+    const ids = new Map<string, number>();
+    this.unitOf = Int32Array.from(sim.world.desks, (d) => {
+      const key = unitKey(d);
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      return id;
+    });
   }
 
   /** Sends the case from `from` (null: no unit holds it yet) to `to`: at once, or after the channel's delay. */
   send(c: Case, from: DeskRef | null, to: DeskRef, routing: Routing): void {
-    const kind = from ? classifyMove(from, to, routing) : null;
+    const kind = from ? classifyMove(from, to, routing, this.unitOf[from.id] === this.unitOf[to.id]) : null;
     let delay = routing.delayHours ?? 0;
     if (kind) {
       c.handoffs++;

@@ -54,6 +54,8 @@ export class Mechanisms implements SimObserver {
     return c.createdAt >= this.windowStart;
   }
 
+  readonly eventTypes = ['issueOccurred', 'caseRegistered', 'caseQueued', 'workStarted', 'caseClosed'] as const;
+
   onEvent(e: SimEvent): void {
     if (e.type === 'issueOccurred') this.duplicates?.occurred(e.case);
     else if (e.type === 'caseRegistered') this.deferral?.registered(e.case);

@@ -62,6 +62,8 @@ export class SelfManagement implements SimExtension {
     return this.eligibleCategory[c.category]! && this.tiers.has(c.authority) && c.workHours <= this.p.maxWorkHours;
   }
 
+  readonly eventTypes = ['issueOccurred'] as const;
+
   onEvent(e: SimEvent): void {
     if (e.type !== 'issueOccurred') return;
     const c = e.case;

@@ -5,7 +5,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { Territory } from '../territory/build.ts';
 import type { Policy, PolicyContext, Routing } from '../policies/types.ts';
 import { DemandProcess } from './demand.ts';
-import type { SimEvent, SimObserver } from './events.ts';
+import { SIM_EVENT_TYPES, type SimEvent, type SimEventType, type SimObserver } from './events.ts';
 import type { SimExtension } from './extensions.ts';
 import { PRIORITY_RANK, TIER_RANK, type Case, type Issue, type RegisteredBy } from './types.ts';
 import { World, type Desk, type JobTask, type StaffMember, type Task } from './world.ts';
@@ -51,6 +51,8 @@ export class Simulation {
   private readonly demand: DemandProcess;
   private readonly ctx: PolicyContext;
   private readonly observers: SimObserver[] = [];
+  /** Per event type, the observers that listen to it, in the order they were added. */
+  private readonly listeners = Object.fromEntries(SIM_EVENT_TYPES.map((t) => [t, [] as SimObserver[]])) as Record<SimEventType, SimObserver[]>;
   private readonly extensions: SimExtension[] = [];
   private readonly rngService;
   private readonly rngSatisfaction;
@@ -91,19 +93,21 @@ export class Simulation {
 
   observe(o: SimObserver): this {
     this.observers.push(o);
+    for (const type of o.eventTypes ?? SIM_EVENT_TYPES) this.listeners[type].push(o);
     return this;
   }
 
   /** Adds a model extension (sim/model/extensions.ts): started with the run; observes events if it has onEvent. */
   extend(x: SimExtension): this {
     this.extensions.push(x);
-    if (x.onEvent) this.observers.push(x as SimObserver);
+    if (x.onEvent) this.observe(x as SimObserver);
     return this;
   }
 
   /** Announces a change to every observer (collectors, writers, extensions). */
   emit(e: SimEvent): void {
-    for (const o of this.observers) o.onEvent(e);
+    const list = this.listeners[e.type];
+    for (let i = 0; i < list.length; i++) list[i]!.onEvent(e);
   }
 
   get now(): number {

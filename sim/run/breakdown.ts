@@ -38,6 +38,8 @@ export class BreakdownCollector implements SimObserver {
     for (const t of TIERS) this.tiers[t] = { closed: 0, resolution: 0, handling: 0, wait: 0, slaMet: 0 };
   }
 
+  readonly eventTypes = ['issueOccurred', 'caseRegistered', 'caseClosed'] as const;
+
   onEvent(e: SimEvent): void {
     if (e.type === 'issueOccurred') {
       if (e.case.createdAt < this.windowStart) return;

@@ -14,7 +14,22 @@ export const csvNumber = (x: number): string => (Number.isInteger(x) ? String(x)
  * A time or an hour count in the per-event tables (cases, timeseries, staff): 4 decimals
  * (0.36 s), '' for NaN and ±∞. Fixed decimals keep those large files short and aligned.
  */
-export const csvHours = (x: number): string => (Number.isFinite(x) ? x.toFixed(4) : '');
+export function csvHours(x: number): string {
+  if (!Number.isFinite(x)) return '';
+  // x.toFixed(4), the same text, ≈ 2× faster (cases.csv formats ≈ 30 numbers per case): the
+  // nearest integer to |x|·10⁴ with ties away from zero, unless the product is too near a tie
+  // for its rounding error to be ruled out (then toFixed itself decides); tested against toFixed.
+  const y = Math.abs(x) * 1e4;
+  if (!(y < 9e15)) return x.toFixed(4);
+  const whole = Math.floor(y);
+  const frac = y - whole;
+  if (Math.abs(frac - 0.5) < 1e-6 + y * 4e-16) return x.toFixed(4);
+  const n = frac > 0.5 ? whole + 1 : whole;
+  const int = Math.floor(n / 1e4);
+  const dec = n - int * 1e4;
+  const decText = dec < 10 ? '000' + dec : dec < 100 ? '00' + dec : dec < 1000 ? '0' + dec : '' + dec;
+  return (x < 0 ? '-' : '') + int + '.' + decText;
+}
 
 /** Text quoted when it holds a comma, a quote or a line break. */
 export function csvText(text: string): string {

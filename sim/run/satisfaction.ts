@@ -77,6 +77,8 @@ export class SatisfactionCollector implements SimObserver {
     this.monthHours = p.monthDays * 24;
   }
 
+  readonly eventTypes = ['caseRegistered', 'caseQueued', 'caseEscalated', 'caseBounced', 'workStarted', 'caseClosed'] as const;
+
   onEvent(e: SimEvent): void {
     switch (e.type) {
       case 'caseRegistered':

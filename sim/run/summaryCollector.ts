@@ -78,6 +78,8 @@ export class SummaryCollector implements SimObserver {
     return c.createdAt >= this.windowStart;
   }
 
+  readonly eventTypes = ['issueOccurred', 'caseRegistered', 'contactReceived', 'caseClosed'] as const;
+
   onEvent(e: SimEvent): void {
     switch (e.type) {
       case 'issueOccurred':

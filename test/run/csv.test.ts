@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvNumber, csvTable, CsvWriter, parseCsv, parseCsvLine, parseCsvRows } from '../../sim/run/csv.ts';
+import { csvCell, csvHours, csvNumber, csvTable, CsvWriter, parseCsv, parseCsvLine, parseCsvRows } from '../../sim/run/csv.ts';
 
 describe('the one CSV writer and reader', () => {
   const awkward = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\r\nlf', '', ' padded ', '"', ',,'];
@@ -39,5 +39,24 @@ describe('the one CSV writer and reader', () => {
 
   it('reads one streamed line with quotes', () => {
     expect(parseCsvLine('1,"a,b","x""y",')).toEqual(['1', 'a,b', 'x"y', '']);
+  });
+});
+
+describe('csvHours', () => {
+  it('writes exactly what toFixed(4) writes, ties and signs included', () => {
+    // Deterministic values: random-looking magnitudes, exact ties k/10⁴ + 0.00005 (the cases
+    // the fast path must hand to toFixed), tiny negatives, integers, large numbers.
+    const xs: number[] = [0, -0, 1, -1, 0.00005, -0.00005, 0.00004999, 123.00005, 2.5e-5, -2.5e-5, 1e-9, -1e-9, 9e11, 1e12 + 0.12345, 1e16, -1e21];
+    let s = 12345;
+    for (let i = 0; i < 200_000; i++) {
+      s = (s * 16807) % 2147483647;
+      const u = s / 2147483647;
+      xs.push(u * 10 ** ((i % 9) - 2) * (i % 3 === 0 ? -1 : 1));
+      xs.push(Math.floor(u * 1e7) / 1e4 + 0.00005);
+    }
+    const wrong = xs.filter((x) => csvHours(x) !== x.toFixed(4));
+    expect(wrong.slice(0, 5).map((x) => [x, csvHours(x), x.toFixed(4)])).toEqual([]);
+    expect(csvHours(NaN)).toBe('');
+    expect(csvHours(Infinity)).toBe('');
   });
 });
