@@ -94,7 +94,10 @@ export class CaseRowWriter implements SimObserver {
 
   onFinish(): void {
     const open = [...this.openCases()].sort((a, b) => a.id - b.id);
-    for (const c of open) this.buffer.push(this.row(c));
+    for (const c of open) {
+      this.buffer.push(this.row(c));
+      if (this.buffer.length >= 32) this.flush();
+    }
     this.flush();
   }
 
