@@ -70,6 +70,8 @@ export function buildProgram(): Command {
     .description('Discrete-event simulator of urban grid governance (网格化管理): flat vs hierarchical escalation.\nTime is in hours. Exit codes: 0 ok, 2 bad input or usage, 1 a fault (including failed books).')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    // Usage errors under the one prefix every other gridgov error carries (commander says "error:").
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'gridgov: ')) })
     .option('--max-memory <MB>', 'refuse scenarios whose estimated heap exceeds this (default: the V8 heap limit of this process)', positiveInt('--max-memory'))
     .hook('preAction', (program, command) => {
       setMaxMemory(program.opts<{ maxMemory?: number }>().maxMemory);

@@ -92,7 +92,8 @@ describe('gridgov command', () => {
 
     const flag = gridgov(['run', good, '--frobnicate']);
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toContain("unknown option '--frobnicate'");
+    expect(flag.stderr).toContain("gridgov: unknown option '--frobnicate'");
+    expect(gridgov(['frob']).stderr).toContain("gridgov: unknown command 'frob'");
 
     const set = gridgov(['run', good, '--set', 'patrol.roundHours=fast', '--out', out]);
     expect(set.code).toBe(2);
