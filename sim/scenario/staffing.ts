@@ -34,3 +34,12 @@ export function countPerUnit(st: Staffing): number {
   const total = named.reduce((n, g) => n + g.group.count, 0);
   return isRota(st) ? total / named.length : total;
 }
+
+/** The `--set` overrides that give every group of the staffing at `path` `count` members per unit (the playground's "per grid" field). */
+export function countSets(path: string, st: unknown, count: number): string[] {
+  if (typeof st === 'object' && st !== null && ('rota' in st || Array.isArray(st))) {
+    const named = namedGroups(st as Staffing);
+    return named.map(({ at }) => `${path}${at}.count=${count}`);
+  }
+  return [`${path}.count=${count}`];
+}

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveScenario } from '../../sim/scenario/load.ts';
 import { buildTerritory } from '../../sim/territory/build.ts';
@@ -6,6 +7,8 @@ import { minimalScenario } from '../helpers/scenarios.ts';
 import { runRaw } from '../helpers/run.ts';
 import { outputs } from '../helpers/mechanisms.ts';
 import { parseCsv } from '../../sim/run/csv.ts';
+import { countSets } from '../../sim/scenario/staffing.ts';
+import { loadScenarioFile } from '../../sim/node/cli/files.ts';
 
 // A rota `{ rota: [g0, g1, …] }` gives unit k of the role only group g[k mod n]: staggered days
 // off and hours with the head-count and paid hours of the plain shift it replaces.
@@ -101,5 +104,19 @@ describe('staffing rota', () => {
       parseCsv(csv).rows.filter((r) => r.tier === 'grid' && Math.floor(Number(r.hour) / 24) % 7 >= 5).reduce((n, r) => n + Number(r.onDutyStaff), 0);
     expect(weekendOnDuty(rota.timeseriesCsv)).toBeGreaterThan(0);
     expect(weekendOnDuty(plain.timeseriesCsv)).toBe(0);
+  });
+
+  it('a per-unit count set reaches every turn of a rota (the playground on the megacity)', () => {
+    expect(countSets('staff.gridWorker', { count: 1 }, 2)).toEqual(['staff.gridWorker.count=2']);
+    expect(countSets('staff.gridWorker', [{ count: 1 }, { count: 1 }], 2)).toEqual(['staff.gridWorker.0.count=2', 'staff.gridWorker.1.count=2']);
+    const sets = countSets('staff.gridWorker', { rota: sevenTurns }, 2);
+    expect(sets).toHaveLength(7);
+    const s = resolveScenario({ ...minimalScenario(), staff: { ...(minimalScenario().staff as object), gridWorker: { rota: sevenTurns } } }, 'p.json', sets);
+    const st = s.staff.gridWorker as { rota: { count: number }[] };
+    expect(st.rota.map((g) => g.count)).toEqual(Array(7).fill(2));
+    // The bundled megacity takes the playground's sets.
+    const raw = JSON.parse(readFileSync('scenarios/megacity.json', 'utf8')) as { staff: { gridWorker: unknown } };
+    const mc = loadScenarioFile('scenarios/megacity.json', ['horizonDays=1', 'warmupDays=0', ...countSets('staff.gridWorker', raw.staff.gridWorker, 3)]);
+    expect((mc.staff.gridWorker as { rota: { count: number }[] }).rota.every((g) => g.count === 3)).toBe(true);
   });
 });
