@@ -1,5 +1,5 @@
 import type { Clock } from '../engine/clock.ts';
-import type { Scenario, Staffing } from '../scenario/schema.ts';
+import type { Scenario, StaffGroups } from '../scenario/schema.ts';
 import { ShiftCalendar } from './shiftCalendar.ts';
 
 /** A piece of volunteer work: it takes `hours` once a volunteer starts it. */
@@ -39,7 +39,7 @@ export class VolunteerPool {
   waitHours = 0;
 
   constructor(
-    staffing: Staffing,
+    staffing: StaffGroups,
     scenario: Scenario,
     private readonly grids: number,
     private readonly windowStart: number,

@@ -1,6 +1,7 @@
 import type { TimerHandle } from '../engine/clock.ts';
-import type { Scenario, Shift, Staffing, Tier } from '../scenario/schema.ts';
+import type { Scenario, Shift, StaffGroupSpec, Tier } from '../scenario/schema.ts';
 import { distanceKm, type Territory } from '../territory/build.ts';
+import { unitGroups } from '../scenario/staffing.ts';
 import { ShiftCalendar } from './shiftCalendar.ts';
 import { TaskQueue, type QueueEntry } from './taskQueue.ts';
 import { ROLE_TIER, TIER_RANK, type Case, type Role } from './types.ts';
@@ -119,23 +120,24 @@ export class World {
     readonly territory: Territory,
   ) {
     const s = scenario.staff;
-    for (const g of territory.grids) this.gridDesks.push(this.addDesk('gridWorker', 'handle', g.name, g.index, g.district, -1, g, s.gridWorker));
-    for (const c of territory.communities) this.communityDesks.push(this.addDesk('communityStaff', 'handle', c.name, c.index, c.district, -1, c, s.communityStaff));
+    for (const g of territory.grids) this.gridDesks.push(this.addDesk('gridWorker', 'handle', g.name, g.index, g.district, -1, g, unitGroups(s.gridWorker, this.gridDesks.length)));
+    for (const c of territory.communities) this.communityDesks.push(this.addDesk('communityStaff', 'handle', c.name, c.index, c.district, -1, c, unitGroups(s.communityStaff, this.communityDesks.length)));
     for (const st of territory.streets) {
-      this.streetDispatchDesks.push(this.addDesk('streetDispatcher', 'dispatch', `${st.name} dispatch`, st.index, st.district, -1, st, s.streetDispatcher));
-      this.streetHandlerDesks.push(this.addDesk('streetHandler', 'handle', st.name, st.index, st.district, -1, st, s.streetHandler));
+      this.streetDispatchDesks.push(this.addDesk('streetDispatcher', 'dispatch', `${st.name} dispatch`, st.index, st.district, -1, st, unitGroups(s.streetDispatcher, this.streetDispatchDesks.length)));
+      this.streetHandlerDesks.push(this.addDesk('streetHandler', 'handle', st.name, st.index, st.district, -1, st, unitGroups(s.streetHandler, this.streetHandlerDesks.length)));
     }
-    for (const d of territory.districts) {
-      this.hotlineDesks.push(this.addDesk('callTaker', 'hotline', `${d.name} 12345`, d.index, d.index, -1, d, s.callTaker));
-      this.districtDispatchDesks.push(this.addDesk('districtDispatcher', 'dispatch', `${d.name} command centre`, d.index, d.index, -1, d, s.districtDispatcher));
-      this.districtHandlerDesks.push(this.addDesk('districtHandler', 'handle', d.name, d.index, d.index, -1, d, s.districtHandler));
+    territory.districts.forEach((d, n) => {
+      this.hotlineDesks.push(this.addDesk('callTaker', 'hotline', `${d.name} 12345`, d.index, d.index, -1, d, unitGroups(s.callTaker, n)));
+      this.districtDispatchDesks.push(this.addDesk('districtDispatcher', 'dispatch', `${d.name} command centre`, d.index, d.index, -1, d, unitGroups(s.districtDispatcher, n)));
+      this.districtHandlerDesks.push(this.addDesk('districtHandler', 'handle', d.name, d.index, d.index, -1, d, unitGroups(s.districtHandler, n)));
+      // A department's handlers rotate across the districts (one unit of the department per district).
       this.departmentDesks.push(
-        scenario.departments.map((dep, k) => this.addDesk('departmentHandler', 'handle', `${d.name} ${dep.name}`, k, d.index, k, d, dep.handlers)),
+        scenario.departments.map((dep, k) => this.addDesk('departmentHandler', 'handle', `${d.name} ${dep.name}`, k, d.index, k, d, unitGroups(dep.handlers, n))),
       );
-    }
+    });
   }
 
-  private addDesk(role: Role, kind: DeskKind, name: string, unit: number, district: number, department: number, at: { x: number; y: number }, staffing: Staffing): number {
+  private addDesk(role: Role, kind: DeskKind, name: string, unit: number, district: number, department: number, at: { x: number; y: number }, groups: StaffGroupSpec[]): number {
     const tier = role === 'departmentHandler' ? 'department' : ROLE_TIER[role];
     const desk: Desk = {
       id: this.desks.length,
@@ -154,7 +156,6 @@ export class World {
       idle: [],
       patrollers: [],
     };
-    const groups = Array.isArray(staffing) ? staffing : [staffing];
     groups.forEach((g, gi) => {
       const calendar = this.calendar(g.shift);
       const members: StaffMember[] = [];

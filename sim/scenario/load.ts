@@ -137,9 +137,11 @@ function issueToProblem(issue: z.core.$ZodIssue, data: unknown): InputProblem {
     case 'invalid_union': {
       const u = issue as z.core.$ZodIssue & { options?: unknown[]; errors?: z.core.$ZodIssue[][] };
       if (u.options) return { path, expected: `one of ${u.options.map((v) => JSON.stringify(v)).join(', ')}`, found };
-      // A branch that got past the type (its issue lies deeper) says more than the list of types.
+      // A branch that got past the type (its issue lies deeper) says more than the list of types;
+      // of those, one that knows every key of the object (a rota, not a group) is the one meant.
       const branches = (u.errors ?? []).filter((b) => b.length > 0);
-      const deeper = branches.find((b) => b[0]!.path.length > 0);
+      const knowsKeys = (b: z.core.$ZodIssue[]) => !b.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0);
+      const deeper = branches.find((b) => knowsKeys(b) && b[0]!.path.length > 0) ?? branches.find((b) => b[0]!.path.length > 0);
       if (deeper) return issueToProblem({ ...deeper[0]!, path: [...issue.path, ...deeper[0]!.path] } as z.core.$ZodIssue, data);
       const alternatives = branches.map((b) => {
         const first = b[0]!;

@@ -71,9 +71,23 @@ const staffGroupSchema = z.strictObject({
   shift: shiftSchema.default('always'),
 });
 
-export const staffingSchema = z
+/** A group, or several groups on different shifts; every unit of the role gets all of them. */
+export const staffGroupsSchema = z
   .union([staffGroupSchema, z.array(staffGroupSchema).min(1)])
   .describe('Staff of one role in one unit: a group, or several groups on different shifts');
+
+const rotaSchema = z
+  .strictObject({
+    rota: z
+      .array(staffGroupSchema)
+      .min(1)
+      .describe('Unit k of the role (in the world’s build order) gets only the group rota[k mod length]'),
+  })
+  .describe('A rota: the units of the role take turns through the listed groups (staggered days off and hours)');
+
+export const staffingSchema = z
+  .union([staffGroupSchema, z.array(staffGroupSchema).min(1), rotaSchema])
+  .describe('Staff of one role in one unit: a group, several groups on different shifts, or a rota across the units');
 
 const profileSchema = z.strictObject({
   hourOfDay: z.array(nonNegative).length(24).default(Array(24).fill(1)),
@@ -287,7 +301,8 @@ export const deadlineCallbackSchema = z
   })
   .describe('When a hotline case’s time limit passes before it is resolved, a call-taker calls the resident back');
 
-const volunteerStaffing = staffingSchema.describe('Volunteers per grid, with their shifts');
+// Volunteers are one pool per grid on shared calendars (volunteerPool.ts): no rota form.
+const volunteerStaffing = staffGroupsSchema.describe('Volunteers per grid, with their shifts');
 
 export const selfManagementSchema = z
   .strictObject({
@@ -590,6 +605,8 @@ export type DistSpecInput = z.input<typeof distSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Staffing = z.output<typeof staffingSchema>;
+export type StaffGroups = z.output<typeof staffGroupsSchema>;
+export type StaffGroupSpec = z.output<typeof staffGroupSchema>;
 export type Shift = z.output<typeof shiftSchema>;
 export type Category = Scenario['demand']['categories'][number];
 export type TerritorySpec = Scenario['territory'];

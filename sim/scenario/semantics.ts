@@ -2,6 +2,7 @@ import { validateDist, type DistSpec } from '../random/distributions.ts';
 import type { InputProblem } from './errors.ts';
 import { parametersBlockProblems } from './parameters.ts';
 import type { Scenario, Staffing } from './schema.ts';
+import { namedGroups } from './staffing.ts';
 import { mechanismProblems } from './mechanismSemantics.ts';
 
 // Checks that need more than one field at a time, after the schema has filled defaults.
@@ -111,9 +112,8 @@ function optionalSectionProblems(s: Scenario, categories: Set<string>, dist: (pa
 }
 
 function staffing(path: string, st: Staffing, problems: InputProblem[]): void {
-  const groups = Array.isArray(st) ? st : [st];
-  groups.forEach((g, i) => {
-    const at = Array.isArray(st) ? `${path}.${i}` : path;
+  namedGroups(st).forEach(({ at: rel, group: g }) => {
+    const at = `${path}${rel}`;
     if (g.shift !== 'always' && g.shift.endHour <= g.shift.startHour) {
       problems.push({ path: `${at}.shift.endHour`, expected: `greater than startHour (${g.shift.startHour})`, found: g.shift.endHour });
     }

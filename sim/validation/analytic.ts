@@ -24,6 +24,7 @@ import type { Summary } from '../run/summary.ts';
 import type { TextSink } from '../run/caseRows.ts';
 import { applySet, resolveScenario } from '../scenario/load.ts';
 import type { Scenario, Staffing } from '../scenario/schema.ts';
+import { isRota, unitGroups } from '../scenario/staffing.ts';
 import { meanCI } from '../stats/ci.ts';
 import { parseCsvLine } from '../run/csv.ts';
 import { cobhamNonPreemptive, erlangC, mg1MeanWait, mmcMeanSojourn, mmcMeanWait, mmcPriorityNonPreemptive } from '../stats/queueing.ts';
@@ -139,7 +140,8 @@ function quoteCount(s: string, from: number, to: number): number {
 // ---- reading the textbook parameters off a resolved scenario --------------------------------
 
 function alwaysCount(st: Staffing, what: string): number {
-  const groups = Array.isArray(st) ? st : [st];
+  if (isRota(st)) throw new Error(`${what}: expected the same staff in every unit (no rota)`);
+  const groups = unitGroups(st, 0);
   for (const g of groups) if (g.shift !== 'always' && g.count > 0) throw new Error(`${what}: expected 24/7 staff only`);
   return groups.reduce((n, g) => n + g.count, 0);
 }
@@ -474,7 +476,8 @@ function chainParams(s: Scenario): { lambda: number; mu: number; share: number[]
 function shiftParams(s: Scenario): { lambda: number; mu: number; regular: number; startHour: number; endHour: number } {
   const q = { lambda: arrivalRates(s)[0]!, cat: s.demand.categories[0]! };
   if (s.demand.categories.length !== 1) throw new Error('shifts: expected one category');
-  const groups = Array.isArray(s.staff.gridWorker) ? s.staff.gridWorker : [s.staff.gridWorker];
+  if (isRota(s.staff.gridWorker)) throw new Error('shifts: expected the same staff in every grid (no rota)');
+  const groups = unitGroups(s.staff.gridWorker, 0);
   let regular = 0;
   const extra: { startHour: number; endHour: number }[] = [];
   for (const g of groups) {

@@ -57,6 +57,25 @@ describe('scenario loading', () => {
     expect(err.message).toContain('one of the departments ("utilities")');
   });
 
+  it('names the field of a bad rota: empty, a bad group, a bad shift', () => {
+    const withGrid = (gridWorker: unknown) => {
+      const raw = minimalScenario();
+      (raw.staff as Record<string, unknown>).gridWorker = gridWorker;
+      return problemsOf(() => resolveScenario(raw, 'r.json'));
+    };
+    expect(withGrid({ rota: [] }).message).toMatch(/^r\.json: staff\.gridWorker\.rota: expected at least 1 items/m);
+    expect(withGrid({ rota: [{ count: 1, shift: 'nope' }] }).problems[0]!.path).toBe('staff.gridWorker.rota.0.shift');
+    expect(withGrid({ rota: [{ count: 1 }, { count: -2 }] }).problems[0]!.path).toBe('staff.gridWorker.rota.1.count');
+    expect(withGrid({ rota: [{ count: 1, shift: { startHour: 18, endHour: 9 } }] }).problems[0]!.path).toBe('staff.gridWorker.rota.0.shift.endHour');
+    // A plain group's error still names the group's field, not the rota's.
+    expect(withGrid({ count: -1 }).problems[0]!.path).toBe('staff.gridWorker.count');
+  });
+
+  it('keeps volunteers to plain groups (no rota form)', () => {
+    const raw = minimalScenario({ selfManagement: { volunteers: { rota: [{ count: 1 }] } } });
+    expect(problemsOf(() => resolveScenario(raw, 'v.json')).message).toContain('selfManagement.volunteers');
+  });
+
   it('reports broken JSON with its line and column', () => {
     const err = problemsOf(() => parseScenarioText('{\n  "name": "x",\n  "horizonDays": ,\n}', 'broken.json'));
     expect(err.message).toMatch(/^broken\.json:3:18: \(top level\): expected valid JSON \(expected a value, found ','\)$/);

@@ -7,6 +7,7 @@ import { engineFloor } from './engineFloor.ts';
 import { chainLoop } from './chainLoop.ts';
 import { chainParamsOf } from './chainParams.ts';
 import { inlineBoundaries } from '../boundaryFile.ts';
+import { openCaseLevel } from './openCases.ts';
 import type { BenchTask } from './tasks.ts';
 
 const startupMs = performance.now(); // since this process started: node, tsx, module loading
@@ -33,6 +34,7 @@ async function measure(task: BenchTask): Promise<Record<string, unknown>> {
   const runSeconds = (performance.now() - started) / 1000;
   const manifest = JSON.parse(readFileSync(`${task.outDir}/manifest.json`, 'utf8')) as { events: number; meanPendingEvents: number; files: Record<string, number> };
   const bytesWritten = Object.values(manifest.files).reduce((a, b) => a + b, 0);
+  const openCases = task.openCases ? openCaseLevel(readFileSync(`${task.outDir}/timeseries.csv`, 'utf8')) : undefined;
   if (!task.keep) rmSync(task.outDir, { recursive: true, force: true });
   return {
     runSeconds,
@@ -42,6 +44,7 @@ async function measure(task: BenchTask): Promise<Record<string, unknown>> {
     casesAll: summary.checks.conservationDetail.createdAll,
     bytesWritten,
     checksOk: summary.checks.ok,
+    ...(openCases ? { openCases } : {}),
   };
 }
 

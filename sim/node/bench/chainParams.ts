@@ -1,4 +1,5 @@
 import type { Scenario } from '../../scenario/schema.ts';
+import { countPerUnit } from '../../scenario/staffing.ts';
 import type { ChainParams } from './chainLoop.ts';
 
 /**
@@ -17,7 +18,7 @@ export function chainParamsOf(s: Scenario): ChainParams {
   const share: [number, number, number] = [a.grid ?? 0, a.community ?? 0, a.street ?? 0];
   if (Math.abs(share[0] + share[1] + share[2] - 1) > 1e-9) throw new Error('chain loop: authority must be grid/community/street only');
   const residents = territoryResidents(s);
-  const count = (g: unknown) => (Array.isArray(g) ? g.reduce((n: number, x: { count: number }) => n + x.count, 0) : (g as { count: number }).count);
+  const count = countPerUnit;
   return {
     lambdaPerHour: (c.ratePer1000PerDay * residents) / 1000 / 24,
     mu: 1 / (work as { mean: number }).mean,

@@ -103,7 +103,7 @@ export function runBench(o: BenchOptions, log: (line: string) => void): BenchRep
   if (!o.skipMegacity) {
     log(`megacity, ${o.megacityDays} days (one core)`);
     const warm = Math.min(14, Math.max(0, o.megacityDays - 1));
-    const m = run(o.megacityFile, [`horizonDays=${o.megacityDays}`, `warmupDays=${warm}`]);
+    const m = run(o.megacityFile, [`horizonDays=${o.megacityDays}`, `warmupDays=${warm}`], { openCases: true });
     megacity = { ...m, days: o.megacityDays, extrapolatedYearSeconds: (m.runSeconds * 365) / o.megacityDays + m.startupSeconds };
     log(`engine floor at the megacity's heap depth (${m.meanPendingEvents})`);
     megacityDepth = floor(Math.max(1, m.meanPendingEvents), o.floorEvents);

@@ -1,3 +1,5 @@
+import type { OpenCaseLevel } from './openCases.ts';
+
 /** What one bench child process measures. */
 export type BenchTask =
   | { kind: 'floor'; depth: number; events: number }
@@ -12,6 +14,8 @@ export type BenchTask =
       outDir: string;
       cases: boolean;
       keep?: boolean;
+      /** Read the run's daily open-case level from its timeseries.csv (openCases.ts). */
+      openCases?: boolean;
     };
 
 export interface FloorMeasurement {
@@ -49,4 +53,6 @@ export interface RunMeasurement {
   bytesWritten: number;
   peakRssMB: number;
   checksOk: boolean;
+  /** The open-case level over the run (the megacity run only). */
+  openCases?: OpenCaseLevel;
 }

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { runBench, type BenchOptions, type BenchReport } from '../bench/runBench.ts';
 import type { RunMeasurement } from '../bench/tasks.ts';
+import { openCaseLine } from '../bench/openCases.ts';
 import { InputError } from '../../scenario/errors.ts';
 import { ensureDir, loadScenarioFile, stableJson, writeFileAtomic } from './files.ts';
 import { num, renderTable } from './table.ts';
@@ -57,6 +58,7 @@ export function renderBench(r: BenchReport): string {
     renderTable(['run', 'wall s', 'run s', 'cases', 'cases/s', 'events', 'events/s', 'µs/event', 'heap depth', 'peak MB', 'written MB'], runs),
     '',
     `time ∝ cases^${r.scaling.exponent.toFixed(3)} (least squares over the four sizes)`,
+    ...(r.megacity?.openCases ? [`megacity ${openCaseLine(r.megacity.openCases)}`] : []),
     '',
     renderTable(['target', 'goal', 'measured', ''], targets),
   ].join('\n');

@@ -1,6 +1,7 @@
 import { getHeapStatistics } from 'node:v8';
 import { InputError } from '../../scenario/errors.ts';
 import type { Scenario } from '../../scenario/schema.ts';
+import { countPerUnit } from '../../scenario/staffing.ts';
 import { STAT_TIERS } from '../../run/tierCollector.ts';
 
 // The size of a scenario's world, estimated from the scenario alone (no territory built), so
@@ -102,8 +103,8 @@ function countTerritory(t: Scenario['territory']) {
   return c;
 }
 
-/** Staff of one role in one unit: one group or several. */
-const groupCount = (g: unknown): number => (Array.isArray(g) ? g.reduce((a: number, x) => a + groupCount(x), 0) : ((g as { count?: number } | undefined)?.count ?? 0));
+/** Staff of one role in one unit: one group or several (a rota: the mean over its turns). */
+const groupCount = countPerUnit;
 
 export function estimateWorld(s: Scenario): WorldEstimate {
   const t = countTerritory(s.territory);

@@ -42,6 +42,11 @@ describe('gridgov bench', () => {
     expect(report.default.median.checksOk).toBe(true);
     expect(report.default.median.bytesWritten).toBeGreaterThan(1000);
     expect(report.megacity.days).toBe(2);
+    // the megacity run's own daily open-case series (end of each of its 2 days), and the quarters' ratio
+    expect(report.megacity.openCases.daily).toHaveLength(2);
+    expect(report.megacity.openCases.daily.every((x: number) => Number.isInteger(x) && x >= 0)).toBe(true);
+    expect(report.megacity.openCases.lastQuarterDays).toEqual([1, 2]);
+    expect(report.default.median.openCases).toBeUndefined();
     expect(report.scaling.points.map((p: { districts: number }) => p.districts)).toEqual([2, 4, 8, 16]);
     const cases = report.scaling.points.map((p: { casesAll: number }) => p.casesAll);
     expect(cases[3]).toBeGreaterThan(cases[0] * 4); // the series really grows

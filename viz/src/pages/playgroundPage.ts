@@ -1,6 +1,7 @@
 import defaultScenario from '../../../scenarios/default.json';
 import megacityScenario from '../../../scenarios/megacity.json';
 import type { ReplayChunk } from '../../../sim/replay/format.ts';
+import { countSets } from '../../../sim/scenario/staffing.ts';
 import { ReplayBuilder, type Replay } from '../../../sim/replay/reader.ts';
 import { download } from '../export/download.ts';
 import { el } from '../views/dom.ts';
@@ -27,8 +28,9 @@ export interface PlaygroundRequest {
 }
 
 /** The --set overrides the form stands for (so a run can be repeated with the CLI). */
-export function playgroundSets(raw: { demand: { categories: { ratePer1000PerDay: number }[]; consultationsPer1000PerDay?: number } }, o: { days: number; workers: number; demand: number }): string[] {
-  const sets = [`horizonDays=${o.days}`, `warmupDays=${Math.min(14, Math.floor(o.days / 4))}`, `staff.gridWorker.count=${o.workers}`];
+export function playgroundSets(raw: { demand: { categories: { ratePer1000PerDay: number }[]; consultationsPer1000PerDay?: number }; staff?: { gridWorker?: unknown } }, o: { days: number; workers: number; demand: number }): string[] {
+  // A rota (the megacity's grid workers) gets the count in every turn.
+  const sets = [`horizonDays=${o.days}`, `warmupDays=${Math.min(14, Math.floor(o.days / 4))}`, ...countSets('staff.gridWorker', raw.staff?.gridWorker, o.workers)];
   if (o.demand !== 1) {
     raw.demand.categories.forEach((c, i) => sets.push(`demand.categories.${i}.ratePer1000PerDay=${c.ratePer1000PerDay * o.demand}`));
     if (raw.demand.consultationsPer1000PerDay !== undefined) sets.push(`demand.consultationsPer1000PerDay=${raw.demand.consultationsPer1000PerDay * o.demand}`);

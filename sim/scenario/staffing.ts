@@ -1,0 +1,45 @@
+import type { Staffing, StaffGroupSpec } from './schema.ts';
+
+/**
+ * Reading a role's `staffing` (scenario `staff.*`, `departments[].handlers`): a group or a list
+ * of groups gives every unit of the role all of them; a rota `{ rota: [g0, g1, …] }` gives unit k
+ * (k = the unit's position among the role's units in the world's build order: territory order of
+ * grids, communities, streets, districts; for a department's handlers, the district order) only
+ * the group rota[k mod length]. A rota changes who is on duty when, never how many staff there are
+ * per group or what they cost: cost is the staff hours on duty, the same hours a plain shift pays.
+ */
+
+export type RotaStaffing = Extract<Staffing, { rota: unknown }>;
+
+export function isRota(st: Staffing): st is RotaStaffing {
+  return !Array.isArray(st) && 'rota' in st;
+}
+
+/** The groups unit number `unit` of the role gets. */
+export function unitGroups(st: Staffing, unit: number): StaffGroupSpec[] {
+  if (isRota(st)) return [st.rota[unit % st.rota.length]!];
+  return Array.isArray(st) ? st : [st];
+}
+
+/** Every group the staffing names, each with the path of its field relative to the staffing. */
+export function namedGroups(st: Staffing): { at: string; group: StaffGroupSpec }[] {
+  if (isRota(st)) return st.rota.map((group, i) => ({ at: `.rota.${i}`, group }));
+  if (Array.isArray(st)) return st.map((group, i) => ({ at: `.${i}`, group }));
+  return [{ at: '', group: st }];
+}
+
+/** Staff per unit: exact for plain groups, the mean over a rota's turns (for estimates). */
+export function countPerUnit(st: Staffing): number {
+  const named = namedGroups(st);
+  const total = named.reduce((n, g) => n + g.group.count, 0);
+  return isRota(st) ? total / named.length : total;
+}
+
+/** The `--set` overrides that give every group of the staffing at `path` `count` members per unit (the playground's "per grid" field). */
+export function countSets(path: string, st: unknown, count: number): string[] {
+  if (typeof st === 'object' && st !== null && ('rota' in st || Array.isArray(st))) {
+    const named = namedGroups(st as Staffing);
+    return named.map(({ at }) => `${path}${at}.count=${count}`);
+  }
+  return [`${path}.count=${count}`];
+}
