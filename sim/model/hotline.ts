@@ -21,7 +21,8 @@ export class Hotline {
 
   /** The resident reports the issue (at the `reportAt` drawn at birth), or calls again about it. */
   residentReports(c: Case): void {
-    if (c.state === 'closed') return;
+    c.residentTimer = null;
+    if (c.state === 'closed') return; // closed by a path that does not cancel (kept as a guard)
     const sim = this.sim;
     c.contacts++;
     const channel = c.reportChannel!;
@@ -45,7 +46,8 @@ export class Hotline {
     if (n > sim.scenario.demand.maxFollowUpCalls) return;
     const at = sim.now + c.patienceHours;
     if (at >= sim.horizon) return;
-    sim.clock.scheduleAt(at, () => {
+    c.residentTimer = sim.clock.scheduleAt(at, () => {
+      c.residentTimer = null;
       if (c.state === 'closed') return;
       c.contacts++;
       this.contact('followup', c);

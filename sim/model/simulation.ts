@@ -303,13 +303,14 @@ export class Simulation {
       stageSince: issue.createdAt,
       stageQueueTier: -1,
       stageTravelHours: 0,
+      residentTimer: null,
     };
     this.created++;
     this.open.set(c.id, c);
     this.patrol.add(c);
     this.emit({ type: 'issueOccurred', t: this.now, case: c });
     this.patrol.appeared(c.grid);
-    if (c.reportAt < this.horizon) this.clock.scheduleAt(c.reportAt, () => this.hotline.residentReports(c));
+    if (c.reportAt < this.horizon) c.residentTimer = this.clock.scheduleAt(c.reportAt, () => this.hotline.residentReports(c));
   }
 
   // ---- the case's way through the units ------------------------------------------------------
@@ -468,6 +469,10 @@ export class Simulation {
     charge(c, 'verify', this.now);
     c.state = 'closed';
     c.closedAt = this.now;
+    if (c.residentTimer) {
+      this.clock.cancel(c.residentTimer);
+      c.residentTimer = null;
+    }
     this.closed++;
     this.open.delete(c.id);
     this.emit({ type: 'caseClosed', t: this.now, case: c });

@@ -1,3 +1,4 @@
+import type { TimerHandle } from '../engine/clock.ts';
 import type { Priority, ReportChannel, Tier } from '../scenario/schema.ts';
 
 export type { Priority, ReportChannel, Tier };
@@ -107,4 +108,9 @@ export interface Case extends Issue {
   stageQueueTier: number;
   /** Travel planned at the start of the current resolve task (both ways). */
   stageTravelHours: number;
+  /**
+   * The resident's pending report or follow-up call (at most one is pending at a time), cancelled
+   * when the case closes: a call about a closed case would be an event that changes nothing.
+   */
+  residentTimer: TimerHandle | null;
 }
