@@ -1,7 +1,7 @@
 import type { TimerHandle } from '../engine/clock.ts';
 import type { Scenario, Shift, StaffGroupSpec, Tier } from '../scenario/schema.ts';
 import { distanceKm, type Territory } from '../territory/build.ts';
-import { unitGroups } from '../scenario/staffing.ts';
+import { groupSize, unitGroups } from '../scenario/staffing.ts';
 import { ShiftCalendar } from './shiftCalendar.ts';
 import { TaskQueue, type QueueEntry } from './taskQueue.ts';
 import { ROLE_TIER, TIER_RANK, type Case, type Role } from './types.ts';
@@ -137,7 +137,7 @@ export class World {
     });
   }
 
-  private addDesk(role: Role, kind: DeskKind, name: string, unit: number, district: number, department: number, at: { x: number; y: number }, groups: StaffGroupSpec[]): number {
+  private addDesk(role: Role, kind: DeskKind, name: string, unit: number, district: number, department: number, at: { x: number; y: number; residents: number }, groups: StaffGroupSpec[]): number {
     const tier = role === 'departmentHandler' ? 'department' : ROLE_TIER[role];
     const desk: Desk = {
       id: this.desks.length,
@@ -159,7 +159,8 @@ export class World {
     groups.forEach((g, gi) => {
       const calendar = this.calendar(g.shift);
       const members: StaffMember[] = [];
-      for (let i = 0; i < g.count; i++) {
+      const size = groupSize(g, at.residents);
+      for (let i = 0; i < size; i++) {
         const m: StaffMember = {
           id: this.staff.length,
           desk,

@@ -69,6 +69,11 @@ const shiftSchema = z.union([
 const staffGroupSchema = z.strictObject({
   count: z.number().int().nonnegative(),
   shift: shiftSchema.default('always'),
+  perResidents: z
+    .number()
+    .positive()
+    .optional()
+    .describe('Scale the group with its unit: `count` staff per this many residents of the unit (rounded, at least 1 when count > 0); absent: `count` in every unit'),
 });
 
 /** A group, or several groups on different shifts; every unit of the role gets all of them. */

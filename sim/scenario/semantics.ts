@@ -86,7 +86,7 @@ function optionalSectionProblems(s: Scenario, categories: Set<string>, dist: (pa
   if (cb?.callHours) dist('deadlineCallback.callHours', cb.callHours);
   const sm = s.selfManagement;
   if (sm) {
-    staffing('selfManagement.volunteers', sm.volunteers, problems);
+    staffing('selfManagement.volunteers', sm.volunteers, problems, false);
     dist('selfManagement.noticeDelayHours', sm.noticeDelayHours);
     sm.categories?.forEach((name, j) => {
       if (!categories.has(name)) problems.push({ path: `selfManagement.categories.${j}`, expected: 'the name of a demand category', found: name });
@@ -100,7 +100,7 @@ function optionalSectionProblems(s: Scenario, categories: Set<string>, dist: (pa
     });
     const v = td.volunteers;
     if (v) {
-      staffing('topDownTasks.volunteers.staffing', v.staffing, problems);
+      staffing('topDownTasks.volunteers.staffing', v.staffing, problems, false);
       if (v.endDay <= v.startDay) problems.push({ path: 'topDownTasks.volunteers.endDay', expected: `greater than startDay (${v.startDay})`, found: v.endDay });
     }
   }
@@ -111,9 +111,13 @@ function optionalSectionProblems(s: Scenario, categories: Set<string>, dist: (pa
   });
 }
 
-function staffing(path: string, st: Staffing, problems: InputProblem[]): void {
+/** `scalable`: false for volunteer pools, which are one pool per grid on shared calendars (no perResidents). */
+function staffing(path: string, st: Staffing, problems: InputProblem[], scalable = true): void {
   namedGroups(st).forEach(({ at: rel, group: g }) => {
     const at = `${path}${rel}`;
+    if (!scalable && g.perResidents !== undefined) {
+      problems.push({ path: `${at}.perResidents`, expected: 'no perResidents (volunteers are counted per grid)', found: g.perResidents });
+    }
     if (g.shift !== 'always' && g.shift.endHour <= g.shift.startHour) {
       problems.push({ path: `${at}.shift.endHour`, expected: `greater than startHour (${g.shift.startHour})`, found: g.shift.endHour });
     }

@@ -28,10 +28,22 @@ export function namedGroups(st: Staffing): { at: string; group: StaffGroupSpec }
   return [{ at: '', group: st }];
 }
 
-/** Staff per unit: exact for plain groups, the mean over a rota's turns (for estimates). */
-export function countPerUnit(st: Staffing): number {
+/**
+ * Members of a group in a unit of `residents` residents: `count`, or with `perResidents`, `count`
+ * per that many residents, rounded, at least 1 (a unit the role covers is never left unstaffed).
+ */
+export function groupSize(g: StaffGroupSpec, residents: number): number {
+  if (g.perResidents === undefined || g.count === 0) return g.count;
+  return Math.max(1, Math.round((g.count * residents) / g.perResidents));
+}
+
+/**
+ * Staff per unit: exact for plain groups, the mean over a rota's turns (for estimates); a group
+ * scaled by residents counts at `meanResidents` (the mean unit of the role).
+ */
+export function countPerUnit(st: Staffing, meanResidents = NaN): number {
   const named = namedGroups(st);
-  const total = named.reduce((n, g) => n + g.group.count, 0);
+  const total = named.reduce((n, g) => n + (g.group.perResidents === undefined ? g.group.count : Number.isFinite(meanResidents) ? (g.group.count * meanResidents) / g.group.perResidents : g.group.count), 0);
   return isRota(st) ? total / named.length : total;
 }
 

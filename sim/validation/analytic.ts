@@ -142,6 +142,7 @@ function quoteCount(s: string, from: number, to: number): number {
 function alwaysCount(st: Staffing, what: string): number {
   if (isRota(st)) throw new Error(`${what}: expected the same staff in every unit (no rota)`);
   const groups = unitGroups(st, 0);
+  if (groups.some((g) => g.perResidents !== undefined)) throw new Error(`${what}: expected the same staff in every unit (no perResidents)`);
   for (const g of groups) if (g.shift !== 'always' && g.count > 0) throw new Error(`${what}: expected 24/7 staff only`);
   return groups.reduce((n, g) => n + g.count, 0);
 }

@@ -109,11 +109,13 @@ const groupCount = countPerUnit;
 export function estimateWorld(s: Scenario): WorldEstimate {
   const t = countTerritory(s.territory);
   const st = s.staff;
+  // Groups scaled by residents count at the mean unit of their tier.
+  const per = (units: number) => (units > 0 ? t.residents / units : NaN);
   const staff =
-    groupCount(st.gridWorker) * t.grids +
-    groupCount(st.communityStaff) * t.communities +
-    (groupCount(st.streetDispatcher) + groupCount(st.streetHandler)) * t.streets +
-    (groupCount(st.callTaker) + groupCount(st.districtDispatcher) + groupCount(st.districtHandler) + s.departments.reduce((a, d) => a + groupCount(d.handlers), 0)) * t.districts;
+    groupCount(st.gridWorker, per(t.grids)) * t.grids +
+    groupCount(st.communityStaff, per(t.communities)) * t.communities +
+    (groupCount(st.streetDispatcher, per(t.streets)) + groupCount(st.streetHandler, per(t.streets))) * t.streets +
+    (groupCount(st.callTaker, per(t.districts)) + groupCount(st.districtDispatcher, per(t.districts)) + groupCount(st.districtHandler, per(t.districts)) + s.departments.reduce((a, d) => a + groupCount(d.handlers, per(t.districts)), 0)) * t.districts;
   const timeseriesCells = Math.ceil((s.horizonDays * 24) / s.outputs.timeseriesStepHours) * STAT_TIERS.length;
   const ratePerDay = s.demand.categories.reduce((a, k) => a + k.ratePer1000PerDay, 0) * (t.residents / 1000);
   const worldMB = (t.grids * KB_PER_GRID + staff * KB_PER_STAFF) / 1024;
