@@ -15,14 +15,15 @@ export interface VaryField {
   order: number[];
 }
 
-const STAFF = /^(staff\.[A-Za-z]+(\.\d+)?|departments\.\d+\.handlers(\.\d+)?)\.count$/;
+// A group's count: plain, one of a list (.<i>), or one turn of a rota (.rota.<i>).
+const STAFF = /^(staff\.[A-Za-z]+|departments\.\d+\.handlers)(\.rota\.\d+|\.\d+)?\.count$/;
 
 export function parseVary(spec: string): VaryField {
   const s = parseSetSpec(spec, '--vary');
   const path = s.kind === 'sweep' ? s.param.path : s.assignment.slice(0, s.assignment.indexOf('='));
   const kind = STAFF.test(path) ? 'staff' : path === 'territory.householdsPerGrid' ? 'householdsPerGrid' : null;
   if (kind === null) {
-    throw new InputError('--vary', [{ path, expected: 'a staff count (staff.<role>.count, staff.<role>.<group>.count, departments.<i>.handlers.count) or territory.householdsPerGrid', found: spec }]);
+    throw new InputError('--vary', [{ path, expected: 'a staff count (staff.<role>.count, staff.<role>.<group>.count, staff.<role>.rota.<turn>.count, departments.<i>.handlers.count) or territory.householdsPerGrid', found: spec }]);
   }
   if (s.kind !== 'sweep') throw new InputError('--vary', [{ path, expected: 'two or more values: path=lo..hi, path=lo..hi:step or path=v1,v2,…', found: spec }]);
   const values = s.param.values;

@@ -86,6 +86,8 @@ describe('targets, costs, fields and the frontier', () => {
     expect(candidateValues([hh], [0])).toEqual([600]);
     expect(parseVary('departments.0.handlers.count=1..2').kind).toBe('staff');
     expect(parseVary('staff.gridWorker.1.count=1..2').kind).toBe('staff');
+    expect(parseVary('staff.gridWorker.rota.3.count=1..2').kind).toBe('staff');
+    expect(inputError(() => parseVary('staff.gridWorker.rota.count=1..2')).message).toContain('expected a staff count');
     expect(inputError(() => parseVary('horizonDays=1..3')).message).toContain('--vary: horizonDays: expected a staff count');
     expect(inputError(() => parseVary('staff.gridWorker.count=1.5,2')).message).toContain('whole numbers');
     expect(inputError(() => parseVary('staff.gridWorker.count=2')).message).toContain('two or more values');
