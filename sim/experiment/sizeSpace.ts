@@ -16,7 +16,7 @@ export interface VaryField {
 }
 
 // A group's count: plain, one of a list (.<i>), or one turn of a rota (.rota.<i>).
-const STAFF = /^(staff\.[A-Za-z]+|departments\.\d+\.handlers)(\.rota\.\d+|\.\d+)?\.count$/;
+const STAFF = /^(staff\.[A-Za-z]+|departments\.\d+\.handlers)(\.rota\.\d+(\.\d+)?|\.\d+)?\.count$/;
 
 export function parseVary(spec: string): VaryField {
   const s = parseSetSpec(spec, '--vary');

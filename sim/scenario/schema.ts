@@ -84,11 +84,11 @@ export const staffGroupsSchema = z
 const rotaSchema = z
   .strictObject({
     rota: z
-      .array(staffGroupSchema)
+      .array(z.union([staffGroupSchema, z.array(staffGroupSchema).min(1)]))
       .min(1)
-      .describe('Unit k of the role (in the world’s build order) gets only the group rota[k mod length]'),
+      .describe('Unit k of the role (in the world’s build order) gets only entry rota[k mod length]: a group, or a list of groups on different shifts'),
   })
-  .describe('A rota: the units of the role take turns through the listed groups (staggered days off and hours)');
+  .describe('A rota: the units of the role take turns through the listed entries (staggered days off and hours); with one entry per unit, each unit is staffed apart (e.g. each district’s departments)');
 
 export const staffingSchema = z
   .union([staffGroupSchema, z.array(staffGroupSchema).min(1), rotaSchema])

@@ -5,7 +5,8 @@ import type { Staffing, StaffGroupSpec } from './schema.ts';
  * of groups gives every unit of the role all of them; a rota `{ rota: [g0, g1, …] }` gives unit k
  * (k = the unit's position among the role's units in the world's build order: territory order of
  * grids, communities, streets, districts; for a department's handlers, the district order) only
- * the group rota[k mod length]. A rota changes who is on duty when, never how many staff there are
+ * the entry rota[k mod length]: a group, or a list of groups on different shifts. With one entry
+ * per unit (e.g. 16 for Beijing's districts) each unit is staffed apart. A rota changes who is on duty when, never how many staff there are
  * per group or what they cost: cost is the staff hours on duty, the same hours a plain shift pays.
  */
 
@@ -17,13 +18,16 @@ export function isRota(st: Staffing): st is RotaStaffing {
 
 /** The groups unit number `unit` of the role gets. */
 export function unitGroups(st: Staffing, unit: number): StaffGroupSpec[] {
-  if (isRota(st)) return [st.rota[unit % st.rota.length]!];
+  if (isRota(st)) {
+    const entry = st.rota[unit % st.rota.length]!;
+    return Array.isArray(entry) ? entry : [entry];
+  }
   return Array.isArray(st) ? st : [st];
 }
 
 /** Every group the staffing names, each with the path of its field relative to the staffing. */
 export function namedGroups(st: Staffing): { at: string; group: StaffGroupSpec }[] {
-  if (isRota(st)) return st.rota.map((group, i) => ({ at: `.rota.${i}`, group }));
+  if (isRota(st)) return st.rota.flatMap((entry, i) => (Array.isArray(entry) ? entry.map((group, j) => ({ at: `.rota.${i}.${j}`, group })) : [{ at: `.rota.${i}`, group: entry }]));
   if (Array.isArray(st)) return st.map((group, i) => ({ at: `.${i}`, group }));
   return [{ at: '', group: st }];
 }
@@ -44,7 +48,7 @@ export function groupSize(g: StaffGroupSpec, residents: number): number {
 export function countPerUnit(st: Staffing, meanResidents = NaN): number {
   const named = namedGroups(st);
   const total = named.reduce((n, g) => n + (g.group.perResidents === undefined ? g.group.count : Number.isFinite(meanResidents) ? (g.group.count * meanResidents) / g.group.perResidents : g.group.count), 0);
-  return isRota(st) ? total / named.length : total;
+  return isRota(st) ? total / st.rota.length : total;
 }
 
 /** The `--set` overrides that give every group of the staffing at `path` `count` members per unit (the playground's "per grid" field). */

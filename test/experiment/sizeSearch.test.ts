@@ -87,6 +87,7 @@ describe('targets, costs, fields and the frontier', () => {
     expect(parseVary('departments.0.handlers.count=1..2').kind).toBe('staff');
     expect(parseVary('staff.gridWorker.1.count=1..2').kind).toBe('staff');
     expect(parseVary('staff.gridWorker.rota.3.count=1..2').kind).toBe('staff');
+    expect(parseVary('departments.1.handlers.rota.15.2.count=1..2').kind).toBe('staff');
     expect(inputError(() => parseVary('staff.gridWorker.rota.count=1..2')).message).toContain('expected a staff count');
     expect(inputError(() => parseVary('horizonDays=1..3')).message).toContain('--vary: horizonDays: expected a staff count');
     expect(inputError(() => parseVary('staff.gridWorker.count=1.5,2')).message).toContain('whole numbers');

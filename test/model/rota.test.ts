@@ -119,4 +119,21 @@ describe('staffing rota', () => {
     const mc = loadScenarioFile('scenarios/megacity.json', ['horizonDays=1', 'warmupDays=0', ...countSets('staff.gridWorker', raw.staff.gridWorker, 3)]);
     expect((mc.staff.gridWorker as { rota: { count: number }[] }).rota.every((g) => g.count === 3)).toBe(true);
   });
+
+  it('takes a list of groups as one entry: each unit staffed apart, on several shifts (e.g. the departments of one district)', () => {
+    const day = { startHour: 8, endHour: 16, days: [0, 1, 2, 3, 4, 5, 6], holidaysOff: false };
+    const night = { ...day, startHour: 16, endHour: 24 };
+    const rota = [[{ count: 3, shift: day }, { count: 1, shift: night }], { count: 2, shift: 'always' as const }];
+    const desks = gridDesks(worldOf({ rota }));
+    expect(desks.slice(0, 4).map((d) => d.groups.map((g) => g.members.length))).toEqual([[3, 1], [2], [3, 1], [2]]);
+    expect(desks[0]!.groups[1]!.calendar.shift).toEqual(night);
+    // Each group of an entry is a field of its own: --set and size --vary reach it by .rota.<i>.<j>.
+    expect(countSets('staff.gridWorker', { rota }, 5)).toEqual(['staff.gridWorker.rota.0.0.count=5', 'staff.gridWorker.rota.0.1.count=5', 'staff.gridWorker.rota.1.count=5']);
+    const raw = minimalScenario({ territory });
+    (raw.staff as Record<string, unknown>).gridWorker = { rota };
+    const s = resolveScenario(raw, 'r.json', ['staff.gridWorker.rota.0.1.count=4']);
+    expect(((s.staff.gridWorker as { rota: unknown[] }).rota[0] as { count: number }[])[1]!.count).toBe(4);
+    (raw.staff as Record<string, unknown>).gridWorker = { rota: [[]] };
+    expect(() => resolveScenario(raw, 'r.json')).toThrow(/staff\.gridWorker\.rota/);
+  });
 });
