@@ -2,6 +2,7 @@ import type { TerritorySpec } from '../scenario/schema.ts';
 import { beidouCellSizeDegrees, encodeBeidou } from './beidou.ts';
 import type { Community, District, Grid, Place, Street, Territory } from './build.ts';
 import { bisect, RingSet } from './polygon.ts';
+import { rollUpGrids } from './rollUp.ts';
 
 const KM_PER_DEG = 111.32;
 // Beidou levels of the upper tiers' centre codes, as in build.ts.
@@ -149,25 +150,14 @@ export function buildBoundaryTerritory(spec: TerritorySpec): Territory {
 
   // Upper tiers: residents summed, centres at the mean of their grids.
   const settle = (p: Place & { grids: number[] }, codeLevel: number) => {
-    let lon = 0;
-    let lat = 0;
-    for (const g of p.grids) {
-      const grid = t.grids[g]!;
-      p.residents += grid.residents;
-      p.households += grid.households;
-      lon += grid.lon;
-      lat += grid.lat;
-    }
+    const [lon, lat] = rollUpGrids(p, t.grids, 'lon', 'lat');
     Object.assign(p, place(p.name, lon / p.grids.length, lat / p.grids.length, codeLevel));
   };
   for (const c of t.communities) settle(c, level - 1);
   for (const s of t.streets) settle(s, STREET_LEVEL);
   for (const d of t.districts) {
     // A district keeps its seat as its centre (the district centre sits there), its sums from its grids.
-    for (const g of d.grids) {
-      d.residents += t.grids[g]!.residents;
-      d.households += t.grids[g]!.households;
-    }
+    rollUpGrids(d, t.grids, 'lon', 'lat');
   }
   t.residents = t.districts.reduce((sum, d) => sum + d.residents, 0);
   return t;

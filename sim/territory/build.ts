@@ -1,6 +1,7 @@
 import type { TerritorySpec } from '../scenario/schema.ts';
 import { encodeBeidou } from './beidou.ts';
 import { buildBoundaryTerritory } from './boundaryTerritory.ts';
+import { rollUpGrids } from './rollUp.ts';
 
 /** A node of the territory tree. Positions are km east/north of the origin. */
 export interface Place {
@@ -152,15 +153,7 @@ export function buildTerritory(spec: TerritorySpec): Territory {
 
   // Second pass: sizes and centres of the upper tiers from their grids.
   const settle = (p: Place & { grids: number[] }, level: number) => {
-    let x = 0;
-    let y = 0;
-    for (const g of p.grids) {
-      const grid = t.grids[g]!;
-      p.residents += grid.residents;
-      p.households += grid.households;
-      x += grid.x;
-      y += grid.y;
-    }
+    const [x, y] = rollUpGrids(p, t.grids, 'x', 'y');
     Object.assign(p, place(p.name, x / p.grids.length / sideKm, y / p.grids.length / sideKm, level));
   };
   for (const c of t.communities) settle(c, Math.max(1, spec.gridCodeLevel - 1));
