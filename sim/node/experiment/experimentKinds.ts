@@ -30,37 +30,26 @@ function replicationOptions(r: number | { precision: number; metric: string; min
   return typeof r === 'number' ? { reps: r } : { reps: r.min, precision: r.precision, precisionMetric: r.metric, maxReps: r.max };
 }
 
+/** The options compare and replicate share: replications, seed, outputs, overrides, threads. */
+function replicatedRunOptions(e: Extract<Experiment, { kind: 'compare' | 'replicate' }>, ctx: ExperimentContext) {
+  return {
+    ...replicationOptions(e.replications),
+    seed: seedText(e.seed),
+    out: ctx.out ?? e.outputs.dir,
+    set: sets(e.set),
+    variant: e.variant,
+    runs: e.outputs.runs,
+    casesFormat: e.outputs.casesFormat,
+    replay: e.outputs.replay || undefined,
+    workers: e.workers,
+    metrics: e.metrics,
+    quiet: ctx.quiet,
+  };
+}
+
 const runners: { [K in ExperimentKind]: Runner<K> } = {
-  compare: (e, ctx) =>
-    compareCommand(e.scenario, {
-      policies: e.policies.join(','),
-      ...replicationOptions(e.replications),
-      seed: seedText(e.seed),
-      out: ctx.out ?? e.outputs.dir,
-      set: sets(e.set),
-      variant: e.variant,
-      runs: e.outputs.runs,
-      casesFormat: e.outputs.casesFormat,
-      replay: e.outputs.replay || undefined,
-      workers: e.workers,
-      metrics: e.metrics,
-      quiet: ctx.quiet,
-    }),
-  replicate: (e, ctx) =>
-    replicateCommand(e.scenario, {
-      policy: e.policy,
-      ...replicationOptions(e.replications),
-      seed: seedText(e.seed),
-      out: ctx.out ?? e.outputs.dir,
-      set: sets(e.set),
-      variant: e.variant,
-      runs: e.outputs.runs,
-      casesFormat: e.outputs.casesFormat,
-      replay: e.outputs.replay || undefined,
-      workers: e.workers,
-      metrics: e.metrics,
-      quiet: ctx.quiet,
-    }),
+  compare: (e, ctx) => compareCommand(e.scenario, { policies: e.policies.join(','), ...replicatedRunOptions(e, ctx) }),
+  replicate: (e, ctx) => replicateCommand(e.scenario, { policy: e.policy, ...replicatedRunOptions(e, ctx) }),
   sweep: async (e, ctx) => {
     noVariant(e, ctx);
     await sweepCommand(e.scenario, { set: [...sets(e.set), ...swept(e.parameters)], samples: e.samples, reps: e.replications, seed: seedText(e.seed), policy: e.policy, out: ctx.out ?? e.outputs.dir, workers: e.workers, quiet: ctx.quiet });
