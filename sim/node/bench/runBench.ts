@@ -75,6 +75,24 @@ let workDir = join(tmpdir(), 'gridgov-bench');
 let runCount = 0;
 
 /** Run folders are written (and removed) under `workDir`: they hold the bytes the figures count. */
+const megacitySets = (o: BenchOptions) => [`horizonDays=${o.megacityDays}`, `warmupDays=${Math.min(14, Math.max(0, o.megacityDays - 1))}`];
+const scalingSets = (o: BenchOptions) => [`horizonDays=${o.scaleDays}`, 'warmupDays=0'];
+const chainSets = (o: BenchOptions) => [`horizonDays=${o.chainDays}`];
+
+/**
+ * Every scenario the bench will run, with the overrides it will run it with and the flag that
+ * sets its horizon: checked before the first measurement, so a horizon a scenario cannot take
+ * (e.g. --chain-days at or below the network's warm-up) fails at once, not after the long parts.
+ */
+export function benchRuns(o: BenchOptions): { flag: string; file: string; set: string[] }[] {
+  return [
+    { flag: '--default', file: o.defaultFile, set: [] },
+    ...(o.skipMegacity ? [] : [{ flag: '--megacity-days', file: o.megacityFile, set: megacitySets(o) }]),
+    { flag: '--scale-days', file: o.megacityFile, set: scalingSets(o) },
+    { flag: '--chain-days', file: o.chainFile, set: chainSets(o) },
+  ];
+}
+
 function run(file: string, set: string[], extra: Partial<Extract<BenchTask, { kind: 'run' }>> = {}): RunMeasurement {
   const outDir = join(workDir, `run-${process.pid}-${++runCount}`);
   return child<RunMeasurement>({ kind: 'run', file, set, outDir, cases: true, ...extra });
@@ -102,8 +120,7 @@ export function runBench(o: BenchOptions, log: (line: string) => void): BenchRep
   let megacityDepth: FloorMeasurement | undefined;
   if (!o.skipMegacity) {
     log(`megacity, ${o.megacityDays} days (one core)`);
-    const warm = Math.min(14, Math.max(0, o.megacityDays - 1));
-    const m = run(o.megacityFile, [`horizonDays=${o.megacityDays}`, `warmupDays=${warm}`], { openCases: true });
+    const m = run(o.megacityFile, megacitySets(o), { openCases: true });
     megacity = { ...m, days: o.megacityDays, extrapolatedYearSeconds: (m.runSeconds * 365) / o.megacityDays + m.startupSeconds };
     log(`engine floor at the megacity's heap depth (${m.meanPendingEvents})`);
     megacityDepth = floor(Math.max(1, m.meanPendingEvents), o.floorEvents);
@@ -112,11 +129,11 @@ export function runBench(o: BenchOptions, log: (line: string) => void): BenchRep
   const points: (RunMeasurement & { districts: number })[] = [];
   for (const districts of [2, 4, 8, 16]) {
     log(`scaling: first ${districts} of 16 districts, ${o.scaleDays} days`);
-    points.push({ ...run(o.megacityFile, [`horizonDays=${o.scaleDays}`, 'warmupDays=0'], { districts }), districts });
+    points.push({ ...run(o.megacityFile, scalingSets(o), { districts }), districts });
   }
   const exponent = powerLawExponent(points.map((p) => p.casesAll), points.map((p) => p.runSeconds));
 
-  const chainSet = [`horizonDays=${o.chainDays}`];
+  const chainSet = chainSets(o);
   const gridgovChain: RunMeasurement[] = [];
   const loopChain: ChainLoopMeasurement[] = [];
   for (let i = 0; i < o.reps; i++) {

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { runBench, type BenchOptions, type BenchReport } from '../bench/runBench.ts';
+import { benchRuns, runBench, type BenchOptions, type BenchReport } from '../bench/runBench.ts';
 import type { RunMeasurement } from '../bench/tasks.ts';
 import { openCaseLine } from '../bench/openCases.ts';
 import { InputError } from '../../scenario/errors.ts';
@@ -65,10 +65,6 @@ export function renderBench(r: BenchReport): string {
 }
 
 export async function benchCommand(o: BenchFlags): Promise<void> {
-  // Check both scenarios before the long measurements start.
-  loadScenarioFile(o.default);
-  loadScenarioFile(o.city);
-  loadScenarioFile(o.chain);
   const opts: BenchOptions = {
     defaultFile: o.default,
     megacityFile: o.city,
@@ -83,6 +79,16 @@ export async function benchCommand(o: BenchFlags): Promise<void> {
     workDir: join(dirname(o.out), 'bench-runs'),
   };
   if (opts.megacityDays < 1) throw new InputError('--megacity-days', [{ path: '', expected: 'at least 1 day' }]);
+  // Every scenario with the overrides it will run with, before the long measurements start; a
+  // horizon it cannot take is the flag's fault.
+  for (const { flag, file, set } of benchRuns(opts)) {
+    try {
+      loadScenarioFile(file, set);
+    } catch (err) {
+      if (!(err instanceof InputError) || set.length === 0 || err.file !== file) throw err;
+      throw new InputError(flag, err.problems.map((p) => ({ path: `${file}: ${p.path}`, expected: p.expected, found: p.found, fix: `choose another ${flag}` })));
+    }
+  }
   const log = (line: string) => {
     if (!o.quiet) process.stderr.write(`bench: ${line}\n`);
   };

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { engineFloor } from '../../../sim/node/bench/engineFloor.ts';
@@ -71,5 +71,14 @@ describe('gridgov bench', () => {
     const r = gridgov(['bench', '--megacity-days', '0']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--megacity-days must be a positive integer/);
+  });
+
+  it('refuses a horizon a scenario cannot take before measuring anything (exit 2, the flag and the field)', () => {
+    const out = join(tempDir(), 'bench.json');
+    const r = gridgov(['bench', '--no-megacity', '--chain-days', '100', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('gridgov: --chain-days: scenarios/validation/chain-3tier.json: warmupDays: expected less than horizonDays (100)');
+    expect(r.stderr).not.toMatch(/engine floor|internal error/);
+    expect(existsSync(out)).toBe(false);
   });
 });
