@@ -114,12 +114,15 @@ export class World {
   private readonly districtHandlerDesks: number[] = [];
   private readonly departmentDesks: number[][] = []; // [district][department]
   private readonly calendars = new Map<string, ShiftCalendar>();
+  /** Per department: its handlers set out from the case's street (true) or the district seat. */
+  private readonly stationedInStreets: boolean[];
 
   constructor(
     readonly scenario: Scenario,
     readonly territory: Territory,
   ) {
     const s = scenario.staff;
+    this.stationedInStreets = scenario.departments.map((dep) => dep.stationedAt === 'street');
     for (const g of territory.grids) this.gridDesks.push(this.addDesk('gridWorker', 'handle', g.name, g.index, g.district, -1, g, unitGroups(s.gridWorker, this.gridDesks.length)));
     for (const c of territory.communities) this.communityDesks.push(this.addDesk('communityStaff', 'handle', c.name, c.index, c.district, -1, c, unitGroups(s.communityStaff, this.communityDesks.length)));
     for (const st of territory.streets) {
@@ -267,7 +270,9 @@ export class World {
     if (!tr.enabled) return 0;
     const g = this.territory.grids[grid]!;
     if (desk.role === 'gridWorker') return (g.sideKm * 0.5 * tr.detourFactor) / tr.walkKmh;
-    return (distanceKm(desk, g) * tr.detourFactor) / tr.speedKmh + tr.overheadHours;
+    // A department stationed in the streets answers from the case's own street or town, not the district seat.
+    const from = desk.department >= 0 && this.stationedInStreets[desk.department] ? this.territory.streets[g.street]! : desk;
+    return (distanceKm(from, g) * tr.detourFactor) / tr.speedKmh + tr.overheadHours;
   }
 
   queueLength(desk: DeskRef): number {

@@ -525,7 +525,16 @@ export const scenarioSchema = z.strictObject({
     districtHandler: staffingSchema.describe('Per district'),
   }),
   departments: z
-    .array(z.strictObject({ name: z.string().min(1), handlers: staffingSchema }))
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        handlers: staffingSchema,
+        stationedAt: z
+          .enum(['district', 'street'])
+          .default('district')
+          .describe('Where its handlers set out from: the district seat, or the station in the case’s own street or town (police stations, market-regulation offices and enforcement teams in every street and town)'),
+      }),
+    )
     .default([])
     .describe('Functional departments per district'),
   service: z
