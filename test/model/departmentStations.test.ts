@@ -8,10 +8,14 @@ import { minimalScenario } from '../helpers/scenarios.ts';
 // or from the station in the case's own street or town. Beijing's large outer districts
 // (Miyun, Huairou, Fangshan: ≈ 2,000 km² each) cannot be answered from one seat.
 
+const travel = { enabled: true, speedKmh: 20, detourFactor: 1.5, overheadHours: 0.25 };
+/** The one-way drive the model should charge from a place to a grid (docs/model.md, Travel). */
+const drive = (from: { x: number; y: number }, g: { x: number; y: number }) => (distanceKm(from, g) * travel.detourFactor) / travel.speedKmh + travel.overheadHours;
+
 const worldWith = (stationedAt?: string) => {
   const raw = minimalScenario({
     territory: { districts: 1, streetsPerDistrict: 3, communitiesPerStreet: 2, gridsPerCommunity: 4, householdsPerKm2: 200 },
-    travel: { enabled: true, speedKmh: 20, detourFactor: 1.5, overheadHours: 0.25 },
+    travel,
   });
   if (stationedAt) (raw.departments as Record<string, unknown>[])[0]!.stationedAt = stationedAt;
   const s = resolveScenario(raw, 'stations.json');
@@ -22,16 +26,12 @@ const worldWith = (stationedAt?: string) => {
 describe('departments stationed in the streets', () => {
   it('travel from the case’s street centre, not the district seat', () => {
     const { w, t } = worldWith('street');
-    const tr = { detourFactor: 1.5, speedKmh: 20, overheadHours: 0.25 };
     for (const g of t.grids) {
-      const desk = w.departmentDesk(g.index, 0);
-      const st = t.streets[g.street]!;
-      expect(w.travelHours(desk, g.index)).toBeCloseTo((distanceKm(st, g) * tr.detourFactor) / tr.speedKmh + tr.overheadHours, 12);
+      expect(w.travelHours(w.departmentDesk(g.index, 0), g.index)).toBeCloseTo(drive(t.streets[g.street]!, g), 12);
     }
     // The district's other desks are unchanged: a district handler still leaves from the seat.
     const far = t.grids[t.grids.length - 1]!;
-    const seat = t.districts[0]!;
-    expect(w.travelHours(w.districtHandlerDesk(far.index), far.index)).toBeCloseTo((distanceKm(seat, far) * 1.5) / 20 + 0.25, 12);
+    expect(w.travelHours(w.districtHandlerDesk(far.index), far.index)).toBeCloseTo(drive(t.districts[0]!, far), 12);
   });
 
   it('shortens the journeys of a spread-out district, and the default keeps the seat', () => {
@@ -40,7 +40,7 @@ describe('departments stationed in the streets', () => {
     const total = (x: ReturnType<typeof worldWith>) => x.t.grids.reduce((a, g) => a + x.w.travelHours(x.w.departmentDesk(g.index, 0), g.index), 0);
     expect(total(street)).toBeLessThan(total(seat));
     const g = seat.t.grids[0]!;
-    expect(seat.w.travelHours(seat.w.departmentDesk(g.index, 0), g.index)).toBeCloseTo((distanceKm(seat.t.districts[0]!, g) * 1.5) / 20 + 0.25, 12);
+    expect(seat.w.travelHours(seat.w.departmentDesk(g.index, 0), g.index)).toBeCloseTo(drive(seat.t.districts[0]!, g), 12);
   });
 
   it('refuses an unknown station, naming the field', () => {
